@@ -1,0 +1,52 @@
+"""Counts that describe the graph: entities and facts per class, unsourced facts, as-of date."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.namespaces import PREFIXES, sparql_prologue
+
+#: What is counted, by the name shown to users, and the class it counts.
+COUNTED = {
+    "states": "psk:State",
+    "organizations": "psk:IntergovernmentalOrganization",
+    "people": "foaf:Person",
+    "posts": "org:Post",
+    "places": "psk:City",
+    "events": "schema:Event",
+    "memberships": "org:Membership",
+    "tenures": "psk:Tenure",
+    "participations": "psk:Participation",
+    "sources": "psk:Source",
+}
+
+#: Classes whose every instance must cite a source.
+SOURCED = [c for name, c in COUNTED.items() if name != "sources"]
+
+
+def compute_stats(store: ox.Store) -> dict:
+    values = " ".join(COUNTED.values())
+    rows = store.query(sparql_prologue() + f"""
+        SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+          VALUES ?class {{ {values} }} ?x a ?class }} GROUP BY ?class""")
+    by_class = {row["class"].value: int(row["n"].value) for row in rows}
+    counts = {name: by_class.get(expand_curie(cls), 0) for name, cls in COUNTED.items()}
+    prologue = sparql_prologue()
+    sourced_values = " ".join(SOURCED)
+    unsourced = store.query(prologue + f"""
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{
+          VALUES ?class {{ {sourced_values} }} ?x a ?class
+          FILTER NOT EXISTS {{ ?x prov:wasDerivedFrom ?s }} }}""")
+    as_of = list(store.query(prologue + """
+        SELECT ?d WHERE { ?ds a dcat:Dataset ; dcterms:modified ?d }"""))
+    return {
+        "triples": len(store),
+        "counts": counts,
+        "facts_without_source": int(next(iter(unsourced))["n"].value),
+        "as_of": as_of[0]["d"].value if as_of else None,
+    }
+
+
+def expand_curie(curie: str) -> str:
+    prefix, local = curie.split(":", 1)
+    return PREFIXES[prefix] + local
