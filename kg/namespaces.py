@@ -1,4 +1,4 @@
-"""IRIs of the graph: one namespace for the ontology, one for the data, and the reused vocabularies."""
+"""IRIs: one namespace for the ontology, one for the data, and the reused vocabularies."""
 
 from __future__ import annotations
 

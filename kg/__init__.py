@@ -1,0 +1,19 @@
+"""The post-Soviet institutions knowledge graph.
+
+>>> import kg
+>>> g = kg.load()
+>>> g.head_of_state("KAZ", at="2022-12-27").label
+'Kassym-Jomart Tokayev'
+"""
+
+from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.queries import NamedQuery, named_queries
+from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Entity", "Event", "KnowledgeGraph", "LangString", "Membership", "NamedQuery",
+    "Participation", "QueryError", "Source", "Tenure", "UnknownEntityError", "load",
+    "named_queries",
+]

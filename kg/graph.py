@@ -1,0 +1,631 @@
+"""KnowledgeGraph: the built graph in Oxigraph, with typed look-ups and SPARQL.
+
+SPARQL is answered by Oxigraph (``pyoxigraph``); ``g.rdf`` gives an rdflib ``Graph`` of the same
+triples for users' own rdflib code, and ``g.query(..., engine="rdflib")`` answers with rdflib's
+engine, for comparison.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.dates import as_date
+from kg.namespaces import PREFIXES, sparql_prologue
+from kg.queries import NamedQuery, named_queries
+from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
+from kg.sparql import bind_values
+
+XSD = PREFIXES["xsd"]
+PSK = PREFIXES["psk"]
+
+#: The class that decides an entity's ``type``, most specific first.
+ENTITY_TYPES = {
+    PSK + "State": "state",
+    PSK + "IntergovernmentalOrganization": "organization",
+    "http://xmlns.com/foaf/0.1/Person": "person",
+    "http://www.w3.org/ns/org#Post": "post",
+    "https://schema.org/Event": "event",
+    PSK + "City": "place",
+}
+
+EVENT_KINDS = {
+    PSK + "Summit": "summit", PSK + "TreatySigning": "treaty-signing",
+    PSK + "Accession": "accession", PSK + "Withdrawal": "withdrawal",
+    PSK + "ArmedConflict": "armed-conflict", PSK + "Unrest": "unrest",
+    PSK + "Deployment": "deployment", PSK + "Election": "election",
+}
+
+_FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
+            ".jsonld": ox.RdfFormat.JSON_LD, ".nq": ox.RdfFormat.N_QUADS}
+
+PACKAGED_GRAPH = "postsoviet-kg.nt"
+
+
+class UnknownEntityError(KeyError):
+    """No entity has this id, acronym or label. ``suggestions`` lists near matches."""
+
+    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False):
+        self.ref, self.suggestions = ref, suggestions
+        if ambiguous:
+            message = f"{ref!r} is ambiguous: it names {', '.join(suggestions)}; use an id"
+        else:
+            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+            message = f"no entity {ref!r}{hint}"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class QueryError(ValueError):
+    """A SPARQL query could not be parsed or evaluated; the message gives the position."""
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class KnowledgeGraph:
+    """The post-Soviet institutions graph. Make one with :func:`kg.load`.
+
+    >>> import kg
+    >>> g = kg.load()
+    >>> g.entity("独联体").id
+    'CIS'
+    """
+
+    def __init__(self, store: ox.Store, ntriples: bytes | None = None):
+        self.store = store
+        self._ntriples = ntriples
+        self._entities: dict[str, Entity] = {}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._index_entities()
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def from_file(cls, path: str | Path) -> KnowledgeGraph:
+        path = Path(path)
+        if path.is_dir():
+            path = path / PACKAGED_GRAPH
+        fmt = _FORMATS.get(path.suffix)
+        if fmt is None:
+            raise ValueError(f"cannot load {path}: expected one of {', '.join(_FORMATS)}")
+        data = path.read_bytes()
+        store = ox.Store()
+        store.bulk_load(data, format=fmt)
+        return cls(store, data if fmt == ox.RdfFormat.N_TRIPLES else None)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph: {len(self)} triples, {len(self._entities)} entities>"
+
+    @cached_property
+    def rdf(self):
+        """An rdflib ``Graph`` of the same triples (parsed on first use)."""
+        import rdflib
+
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        data = self._ntriples
+        if data is None:
+            data = ox.serialize(self.store, format=ox.RdfFormat.N_TRIPLES)
+        graph.parse(data=data.decode("utf-8"), format="nt")
+        return graph
+
+    def _index_entities(self) -> None:
+        types = " ".join(f"<{t}>" for t in ENTITY_TYPES)
+        rows = self._select(f"""
+            SELECT ?x ?id ?class ?label ?alias WHERE {{
+              VALUES ?class {{ {types} }}
+              ?x a ?class ; dcterms:identifier ?id .
+              {{ ?x skos:prefLabel ?label }} UNION {{ ?x skos:altLabel ?alias }}
+            }}""", convert=False)
+        labels: dict[str, dict[str, str]] = defaultdict(dict)
+        aliases: dict[str, list[LangString]] = defaultdict(list)
+        meta: dict[str, tuple[str, str]] = {}
+        for row in rows:
+            x = row["x"].value
+            meta[x] = (row["id"].value, ENTITY_TYPES[row["class"].value])
+            if row.get("label") is not None:
+                labels[x][row["label"].language] = row["label"].value
+            if row.get("alias") is not None:
+                aliases[x].append(LangString(row["alias"].value, row["alias"].language))
+        for x, (ident, kind) in meta.items():
+            entity = Entity(ident, x, kind, dict(sorted(labels[x].items())),
+                            tuple(sorted(aliases[x], key=lambda a: (a.lang, str(a)))))
+            self._entities[x] = entity
+            for key in (ident, *labels[x].values(), *aliases[x]):
+                self._by_key[_normalize(key)].add(x)
+
+    # ------------------------------------------------------------------ entities
+    def entity(self, ref: str | Entity) -> Entity:
+        """The entity named by an id, an acronym (any case) or a label in any language.
+
+        >>> import kg
+        >>> g = kg.load()
+        >>> g.entity("СНГ").id, g.entity("kazakhstan").id
+        ('CIS', 'KAZ')
+        """
+        if isinstance(ref, Entity):
+            return ref
+        if not isinstance(ref, str):
+            raise TypeError(f"expected an id, label or Entity, not {type(ref).__name__}")
+        for x, entity in self._entities.items():
+            if entity.id == ref:
+                return self._entities[x]
+        found = self._by_key.get(_normalize(ref), set())
+        if len(found) == 1:
+            return self._entities[next(iter(found))]
+        if len(found) > 1:
+            ids = sorted(self._entities[x].id for x in found)
+            # an id match wins over a label match (e.g. 'geo' vs a label 'Geo...')
+            exact = [i for i in ids if i.casefold() == ref.casefold()]
+            if len(exact) == 1:
+                return self.entity(exact[0])
+            raise UnknownEntityError(ref, ids, ambiguous=True)
+        near = difflib.get_close_matches(_normalize(ref), list(self._by_key), n=5, cutoff=0.6)
+        suggestions = sorted({self._entities[x].id for key in near for x in self._by_key[key]})
+        raise UnknownEntityError(ref, suggestions)
+
+    def entities(self, type: str | None = None) -> list[Entity]:
+        """Every entity, or those of one type (``state``, ``organization``, ``person``, ...)."""
+        found = [e for e in self._entities.values() if type is None or e.type == type]
+        return sorted(found, key=lambda e: e.id)
+
+    def describe(self, ref: str | Entity) -> dict[str, list[Any]]:
+        """Everything the graph says about one entity, readable: ``{property label: [values]}``.
+
+        Values are Entities (for things in the graph), dates, booleans, or strings (a
+        ``LangString`` where the text has a language). The ``memberships`` and ``members`` keys
+        list the entity's memberships, as state or as organization.
+        """
+        entity = self.entity(ref)
+        rows = self._select("""
+            SELECT ?p ?plabel ?o ?olabel WHERE {
+              ?x ?p ?o . OPTIONAL { ?p rdfs:label ?plabel FILTER(lang(?plabel) = "en") }
+              OPTIONAL { ?o rdfs:label|skos:prefLabel ?olabel FILTER(lang(?olabel) = "en") }
+            }""", convert=False, x=ox.NamedNode(entity.iri))
+        sources = self._source_index[0]
+        described: dict[str, list[Any]] = defaultdict(list)
+        for row in rows:
+            plabel = row.get("plabel")
+            key = plabel.value if plabel is not None else _curie(row["p"].value)
+            value = self._python(row["o"])
+            if isinstance(value, str) and value in sources:
+                value = sources[value]
+            elif isinstance(value, str) and not isinstance(value, LangString) and row.get("olabel"):
+                value = row["olabel"].value  # a class or concept: its English label
+            if value not in described[key]:
+                described[key].append(value)
+        if entity.type == "state":
+            described["memberships"] = self.memberships(state=entity)
+        elif entity.type == "organization":
+            described["members"] = self.memberships(organization=entity)
+        elif entity.type == "person":
+            described["tenures"] = self.tenures(person=entity)
+        elif entity.type == "event":
+            described["participants"] = self.participants(entity)
+        return {key: sorted(values, key=_sort_key) if key not in
+                ("memberships", "members", "tenures", "participants") else values
+                for key, values in sorted(described.items())}
+
+    # ------------------------------------------------------------------ memberships
+    _MEMBERSHIP = """
+        SELECT ?m ?state ?org ?status ?start ?end ?founding ?signed ?sp ?ep ?note WHERE {
+          ?m a org:Membership ; org:member ?state ; org:organization ?org ;
+             psk:status/skos:notation ?status ; schema:startDate ?start ;
+             psk:startPrecision/skos:prefLabel ?sp ; psk:foundingMember ?founding .
+          FILTER(lang(?sp) = "en")
+          OPTIONAL { ?m schema:endDate ?end . ?m psk:endPrecision/skos:prefLabel ?ep
+                     FILTER(lang(?ep) = "en") }
+          OPTIONAL { ?m psk:signedDate ?signed }
+          OPTIONAL { ?m rdfs:comment ?note }
+          %s
+        } ORDER BY ?start ?state ?org"""
+
+    def memberships(self, state: str | Entity | None = None,
+                    organization: str | Entity | None = None,
+                    at: str | date | None = None) -> list[Membership]:
+        """The membership history of one state, or of one organization, or of one pair;
+        with ``at``, only those that held on that day."""
+        bindings: dict[str, Any] = {}
+        if state is not None:
+            bindings["state"] = self.entity(state)
+        if organization is not None:
+            bindings["org"] = self.entity(organization)
+        where = ""
+        if at is not None:
+            bindings["at"] = as_date(at)
+            where = "FILTER(?start <= ?at && (!BOUND(?end) || ?end > ?at))"
+        rows = self._select(self._MEMBERSHIP % where, **bindings)
+        return [self._membership(row) for row in rows]
+
+    def membership(self, state: str | Entity, organization: str | Entity,
+                   at: str | date | None = None) -> Membership | None:
+        """The state's membership of the organization on day ``at`` (default: today), or None.
+
+        >>> import kg
+        >>> kg.load().membership("TKM", "CIS", at="2010-01-01").status
+        'associate'
+        """
+        day = as_date(at) if at is not None else date.today()
+        found = self.memberships(state, organization, at=day)
+        return found[-1] if found else None
+
+    def members(self, organization: str | Entity, at: str | date | None = None,
+                status: str | Iterable[str] | None = "member") -> list[Entity]:
+        """The states that belonged to the organization on day ``at`` (default: today).
+
+        ``status`` filters by membership status: a status, several, or None for any
+        (member, associate, observer, participant, partner, suspended, frozen).
+
+        >>> import kg
+        >>> [s.id for s in kg.load().members("CSTO", at="2010-01-01")]
+        ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
+        """
+        day = as_date(at) if at is not None else date.today()
+        wanted = None if status is None else {status} if isinstance(status, str) else set(status)
+        found = {m.state for m in self.memberships(organization=organization, at=day)
+                 if wanted is None or m.status in wanted}
+        return sorted(found, key=lambda e: e.id)
+
+    def _membership(self, row: dict[str, Any]) -> Membership:
+        return Membership(
+            state=row["state"], organization=row["org"], status=row["status"],
+            start=row["start"], end=row.get("end"), founding=bool(row["founding"]),
+            signed=row.get("signed"), start_precision=str(row["sp"]),
+            end_precision=str(row["ep"]) if row.get("ep") is not None else None,
+            note=_plain(row.get("note")), sources=self._sources_of(row["m"]), iri=row["m"])
+
+    # ------------------------------------------------------------------ posts and tenures
+    _TENURE = """
+        SELECT ?t ?person ?post ?start ?end ?acting ?note WHERE {
+          ?t a psk:Tenure ; psk:holder ?person ; psk:post ?post ; schema:startDate ?start ;
+             psk:acting ?acting .
+          OPTIONAL { ?t schema:endDate ?end }
+          OPTIONAL { ?t rdfs:comment ?note }
+          %s
+        } ORDER BY ?start ?post"""
+
+    def tenures(self, person: str | Entity | None = None, post: str | Entity | None = None,
+                at: str | date | None = None) -> list[Tenure]:
+        """Tenures of a person or of a post, oldest first; with ``at``, those on that day."""
+        bindings: dict[str, Any] = {}
+        if person is not None:
+            bindings["person"] = self.entity(person)
+        if post is not None:
+            bindings["post"] = self.entity(post)
+        return self._tenures("", at, bindings)
+
+    def _tenures(self, where: str, at: str | date | None, bindings: dict[str, Any]) -> list[Tenure]:
+        if at is not None:
+            bindings["at"] = as_date(at)
+            where += " FILTER(?start <= ?at && (!BOUND(?end) || ?end > ?at))"
+        rows = self._select(self._TENURE % where, **bindings)
+        return [Tenure(row["person"], row["post"], row["start"], row.get("end"),
+                       bool(row["acting"]), _plain(row.get("note")), self._sources_of(row["t"]),
+                       row["t"]) for row in rows]
+
+    def office_holders(self, post: str | Entity, at: str | date | None = None) -> list[Tenure]:
+        """Who held the post: every tenure in order, or with ``at`` the one(s) on that day."""
+        return self.tenures(post=post, at=at)
+
+    def head_of_state(self, state: str | Entity, at: str | date | None = None) -> Entity | None:
+        """The person who was head of state on day ``at`` (default: today), or None.
+
+        Where an acting holder overlaps a full one, the full holder is returned.
+
+        >>> import kg
+        >>> kg.load().head_of_state("KAZ", at="2022-12-27").id
+        'kassym-jomart-tokayev'
+        """
+        day = as_date(at) if at is not None else date.today()
+        found = self._tenures(self._HEAD_OF_STATE, day, {"state": self.entity(state)})
+        found.sort(key=lambda t: t.acting)
+        return found[0].person if found else None
+
+    _HEAD_OF_STATE = "?post a psk:HeadOfStatePost ; psk:jurisdiction ?state ."
+
+    # ------------------------------------------------------------------ events
+    _EVENT = """
+        SELECT DISTINCT ?e ?class ?start ?end ?location ?org WHERE {
+          ?e a schema:Event, ?class ; schema:startDate ?start .
+          FILTER(?class != schema:Event)
+          OPTIONAL { ?e schema:endDate ?end }
+          OPTIONAL { ?e schema:location ?location }
+          OPTIONAL { ?e psk:organization ?org }
+          %s
+        } ORDER BY ?start ?e"""
+
+    def events(self, kind: str | None = None,
+               between: tuple[str | date, str | date] | None = None,
+               participant: str | Entity | None = None,
+               organization: str | Entity | None = None) -> list[Event]:
+        """Events, oldest first, filtered by kind (``summit``, ``armed-conflict``, ...), by a
+        period ``between=(first, last)`` (inclusive; an event counts if it overlaps it), by
+        a participant (a person, or a state represented; absentees do not count), or by
+        organization."""
+        bindings: dict[str, Any] = {}
+        where = []
+        if kind is not None:
+            classes = {v: k for k, v in EVENT_KINDS.items()}
+            if kind not in classes:
+                raise ValueError(f"unknown event kind {kind!r}: expected one of "
+                                 f"{', '.join(sorted(classes))}")
+            bindings["class"] = ox.NamedNode(classes[kind])
+        if between is not None:
+            first, last = (as_date(d) for d in between)
+            bindings.update(first=first, last=last)
+            where.append("FILTER(?start <= ?last && COALESCE(?end, ?start) >= ?first)")
+        if participant is not None:
+            bindings["who"] = self.entity(participant)
+            where.append("""FILTER EXISTS { ?p psk:event ?e ; psk:role ?role .
+                              { ?p psk:participant ?who } UNION { ?p psk:representing ?who }
+                              FILTER(?role != psk:role-absent) }""")
+        if organization is not None:
+            bindings["org"] = self.entity(organization)
+        rows = self._select(self._EVENT % "\n".join(where), **bindings)
+        return [self._event(row) for row in rows if row["class"] in EVENT_KINDS]
+
+    def event(self, ref: str | Entity) -> Event:
+        """One event as an :class:`Event` record."""
+        entity = self.entity(ref)
+        if entity.type != "event":
+            raise UnknownEntityError(entity.id, [e.id for e in self.entities("event")][:5])
+        rows = self._select(self._EVENT % "", e=entity)
+        return self._event(next(r for r in rows if r["class"] in EVENT_KINDS))
+
+    def _event(self, row: dict[str, Any]) -> Event:
+        entity: Entity = row["e"]
+        return Event(entity.id, entity.iri, entity.label, EVENT_KINDS[row["class"]],
+                     row["start"], row.get("end"), row.get("location"), row.get("org"),
+                     entity.labels, self._sources_of(entity.iri))
+
+    def participants(self, event: str | Entity) -> list[Participation]:
+        """Who hosted, attended or was absent from an event (hosts first, then by state)."""
+        entity = self.entity(event)
+        rows = self._select("""
+            SELECT ?p ?who ?state ?role ?note WHERE {
+              ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
+              OPTIONAL { ?p psk:representing ?state }
+              OPTIONAL { ?p rdfs:comment ?note }
+            }""", e=entity)
+        order = {"host": 0, "attendee": 1, "absent": 2}
+        found = [Participation(entity, row["who"], row.get("state"), row["role"],
+                               _plain(row.get("note")), self._sources_of(row["p"]), row["p"])
+                 for row in rows]
+        return sorted(found, key=lambda p: (order.get(p.role, 9),
+                                            (p.state or p.participant).id))
+
+    # ------------------------------------------------------------------ SPARQL
+    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> list[dict[str, Any]]:
+        """Run a SPARQL SELECT (or ASK) query; return rows as ``{variable: value}``.
+
+        Keyword arguments bind variables before evaluation: an Entity or id binds its IRI
+        (pass ``g.entity(...)``), a date an ``xsd:date``, an int an ``xsd:integer``.
+        The graph's prefixes (psk, org, schema, skos, prov, ...) are predeclared.
+        ``engine="rdflib"`` answers with rdflib's engine on the same triples.
+        """
+        if engine == "oxigraph":
+            return self._select(sparql, **bindings)
+        if engine == "rdflib":
+            return self._select_rdflib(sparql, **bindings)
+        raise ValueError(f"unknown engine {engine!r}: expected 'oxigraph' or 'rdflib'")
+
+    def named_query(self, name: str, engine: str = "oxigraph", **params: Any) -> list[dict]:
+        """Run a named query (see ``kg.named_queries()``), with its parameters given by
+        keyword or left at their defaults."""
+        query = named_queries().get(name)
+        if query is None:
+            near = difflib.get_close_matches(name, list(named_queries()), n=3)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise KeyError(f"no named query {name!r}{hint}")
+        return self.query(query.text, engine=engine, **self.bind_params(query, params))
+
+    def bind_params(self, query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
+        """Convert named-query parameters (given or default) to values for binding."""
+        unknown = set(given) - {p.name for p in query.params}
+        if unknown:
+            raise ValueError(f"{query.name} takes no parameter {', '.join(sorted(unknown))}; "
+                             f"it takes: {', '.join(p.name for p in query.params) or 'none'}")
+        bound: dict[str, Any] = {}
+        for param in query.params:
+            value = given.get(param.name, param.default)
+            if param.kind == "entity":
+                bound[param.name] = self.entity(value)
+            elif param.kind == "date":
+                bound[param.name] = as_date(value)
+            elif param.kind == "integer":
+                bound[param.name] = int(value)
+            else:
+                bound[param.name] = str(value)
+        return bound
+
+    def _prepare(self, sparql: str, bindings: dict[str, Any]) -> str:
+        try:
+            bound = bind_values(sparql, {k: _to_oxigraph(v) for k, v in bindings.items()})
+        except ValueError as err:
+            raise QueryError(str(err)) from None
+        return sparql_prologue() + bound
+
+    def _select(self, sparql: str, convert: bool = True, **bindings: Any) -> list[dict[str, Any]]:
+        try:
+            result = self.store.query(self._prepare(sparql, bindings))
+        except SyntaxError as err:
+            raise QueryError(f"SPARQL syntax error: {_shift_position(str(err))}") from None
+        except (OSError, ValueError, RuntimeError) as err:
+            raise QueryError(f"SPARQL evaluation error: {err}") from None
+        if isinstance(result, bool):
+            return [{"ask": result}]
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                term = solution[name]
+                if term is not None:
+                    row[name] = self._python(term) if convert else term
+            rows.append(row)
+        return rows
+
+    def _select_rdflib(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
+        from pyparsing import ParseException
+
+        prepared = self._prepare(sparql, bindings)
+        try:
+            result = self.rdf.query(prepared)
+        except ParseException as err:
+            raise QueryError(f"SPARQL syntax error: {err}") from None
+        if result.type == "ASK":
+            return [{"ask": bool(result.askAnswer)}]
+        names = [str(v) for v in result.vars]
+        rows = []
+        for solution in result:
+            row = {}
+            for name, term in zip(names, solution, strict=True):
+                if term is not None:
+                    row[name] = self._python(_from_rdflib(term))
+            rows.append(row)
+        return rows
+
+    def _python(self, term: Any) -> Any:
+        """An Oxigraph term as a Python value: known IRIs become their Entity."""
+        if isinstance(term, ox.NamedNode):
+            return self._entities.get(term.value, term.value)
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            if term.language:
+                return LangString(term.value, term.language)
+            if datatype == XSD + "date":
+                return date.fromisoformat(term.value)
+            if datatype == XSD + "boolean":
+                return term.value in ("true", "1")
+            if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
+                return int(term.value)
+            if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
+                return float(term.value)
+            return term.value
+        return str(term)
+
+    @cached_property
+    def _source_index(self) -> tuple[dict[str, Source], dict[str, tuple[Source, ...]]]:
+        sources = {}
+        for row in self._select("""
+                SELECT ?s ?id ?url ?title ?publisher WHERE {
+                  ?s a psk:Source ; dcterms:identifier ?id ; schema:url ?url ;
+                     dcterms:title ?title .
+                  OPTIONAL { ?s dcterms:publisher ?publisher } }""", convert=False):
+            publisher = row.get("publisher")
+            sources[row["s"].value] = Source(row["id"].value, row["url"].value,
+                                             row["title"].value,
+                                             publisher.value if publisher else None)
+        cited: dict[str, list[Source]] = defaultdict(list)
+        for row in self._select("SELECT ?x ?s WHERE { ?x prov:wasDerivedFrom ?s }", convert=False):
+            source = sources.get(row["s"].value)
+            if source is not None:
+                cited[row["x"].value].append(source)
+        return sources, {x: tuple(sorted(v, key=lambda s: s.id)) for x, v in cited.items()}
+
+    def _sources_of(self, node: str | Entity) -> tuple[Source, ...]:
+        key = node.iri if isinstance(node, Entity) else node
+        return self._source_index[1].get(key, ())
+
+    def sources(self, ref: str | Entity) -> tuple[Source, ...]:
+        """The sources cited by an entity's own row."""
+        return self._sources_of(self.entity(ref))
+
+
+def _to_oxigraph(value: Any) -> ox.NamedNode | ox.Literal:
+    if isinstance(value, Entity):
+        return ox.NamedNode(value.iri)
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, LangString):
+        return ox.Literal(str(value), language=value.lang)
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise TypeError(f"cannot bind a {type(value).__name__} in SPARQL")
+
+
+def _from_rdflib(term: Any) -> Any:
+    import rdflib
+
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def _plain(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _curie(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _sort_key(value: Any) -> tuple[str, str]:
+    if isinstance(value, Entity | Source):
+        return ("1", value.id)
+    if isinstance(value, LangString):
+        return ("0", f"{value.lang}:{value}")
+    return ("2", str(value))
+
+
+_PROLOGUE_LINES = sparql_prologue().count("\n")
+
+
+def _shift_position(message: str) -> str:
+    """Report error positions in the user's own text, not after the prologue we prepend."""
+    import re
+
+    def shift(match: re.Match) -> str:
+        line = int(match.group(1)) - _PROLOGUE_LINES
+        return f"line {line}, column {match.group(2)}"
+
+    return re.sub(r"\b(\d+):(\d+)\b", shift, message, count=1)
+
+
+def load(path: str | Path | None = None) -> KnowledgeGraph:
+    """Load the built graph shipped in the package (no build step, no network), or the graph
+    at ``path`` (a ``.nt``, ``.ttl`` or ``.jsonld`` file, or a folder of artifacts).
+
+    >>> import kg
+    >>> len(kg.load()) > 1000
+    True
+    """
+    if path is None:
+        packaged = resources.files("kg") / "_graph" / PACKAGED_GRAPH
+        if not packaged.is_file():
+            raise FileNotFoundError("the package has no built graph: run `kg build` in the "
+                                    "project root first")
+        path = Path(str(packaged))
+    return KnowledgeGraph.from_file(path)

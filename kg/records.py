@@ -1,0 +1,117 @@
+"""The typed records the library returns. All are immutable and compare by value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class LangString(str):
+    """A string with a language tag, e.g. ``LangString("独联体", "zh")``; it is a ``str``."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> LangString:
+        obj = super().__new__(cls, text)
+        obj.lang = lang
+        return obj
+
+    def __repr__(self) -> str:
+        return f"{str.__repr__(self)}@{self.lang}"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    url: str
+    title: str
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A state, organization, person, post, event or place.
+
+    ``type`` is one of ``state``, ``organization``, ``person``, ``post``, ``event``, ``place``.
+    """
+
+    id: str
+    iri: str
+    type: str
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    aliases: tuple[LangString, ...] = field(default=(), compare=False, hash=False)
+
+    @property
+    def label(self) -> str:
+        """The English label (falls back to the id)."""
+        return self.labels.get("en", self.id)
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.id})"
+
+    def __repr__(self) -> str:
+        return f"<{self.type} {self.id}: {self.label}>"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One state's membership of one organization with one status over one period.
+    ``end`` is None while it still holds; the end day itself is no longer covered."""
+
+    state: Entity
+    organization: Entity
+    status: str
+    start: date
+    end: date | None
+    founding: bool
+    signed: date | None
+    start_precision: str
+    end_precision: str | None
+    note: str | None
+    sources: tuple[Source, ...]
+    iri: str
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's tenure of one post, from assumption of office to the next holder's."""
+
+    person: Entity
+    post: Entity
+    start: date
+    end: date | None
+    acting: bool
+    note: str | None
+    sources: tuple[Source, ...]
+    iri: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    iri: str
+    label: str
+    kind: str
+    start: date
+    end: date | None
+    location: Entity | None
+    organization: Entity | None
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    sources: tuple[Source, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Participation:
+    """``participant`` is a person or a state; ``state`` the state represented; ``role`` is
+    ``host``, ``attendee`` or ``absent``."""
+
+    event: Entity
+    participant: Entity
+    state: Entity | None
+    role: str
+    note: str | None
+    sources: tuple[Source, ...]
+    iri: str

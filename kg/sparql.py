@@ -1,0 +1,60 @@
+"""Binding values into SPARQL text, the same way for every engine.
+
+Oxigraph's own substitution only binds variables that the query projects, and rdflib's
+``initBindings`` has its own rules; both engines, and any remote endpoint, agree on an inline
+``VALUES`` block. It goes first in the outermost group, so that FILTERs of that group, and
+``EXISTS`` patterns in them, see the bound values.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+
+
+def term_to_sparql(term: ox.NamedNode | ox.Literal) -> str:
+    """``<iri>``, ``"text"@lang`` or ``"value"^^<datatype>``."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{term.value}>"
+    text = (term.value.replace("\\", "\\\\").replace('"', '\\"')
+            .replace("\n", "\\n").replace("\r", "\\r"))
+    if term.language:
+        return f'"{text}"@{term.language}'
+    return f'"{text}"^^<{term.datatype.value}>'
+
+
+def outer_group_start(sparql: str) -> int:
+    """The index just after the ``{`` that opens the query's outermost group pattern, skipping
+    comments, strings and IRIs. Raises ValueError if there is none."""
+    i, n = 0, len(sparql)
+    while i < n:
+        char = sparql[i]
+        if char == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif char in "'\"":
+            quote = char * 3 if sparql.startswith(char * 3, i) else char
+            i += len(quote)
+            while i < n and not sparql.startswith(quote, i):
+                i += 2 if sparql[i] == "\\" else 1
+            i += len(quote)
+        elif char == "<" and (match := _IRI.match(sparql, i)):
+            i = match.end()
+        elif char == "{":
+            return i + 1
+        else:
+            i += 1
+    raise ValueError("the query has no group pattern { ... } to bind values in")
+
+
+def bind_values(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with ``VALUES (?a ?b) { (...) }`` first in its outermost group."""
+    if not bindings:
+        return sparql
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term_to_sparql(term) for term in bindings.values())
+    at = outer_group_start(sparql)
+    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}"
