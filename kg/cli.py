@@ -1,0 +1,338 @@
+"""``kg``: the command line, a thin shell over the library.
+
+Every command prints its result to standard output; problems go to standard error with a
+non-zero exit status (1: the data or query is bad, 2: the command was used wrongly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kg.build import DataError, build, check
+from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.queries import NamedQuery, named_queries, read_query_file
+from kg.records import Entity, Membership, Participation, Source, Tenure
+from kg.stats import compute_stats
+
+FORMATS = ("table", "csv", "json")
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible; the message says what."""
+
+
+# ---------------------------------------------------------------------- output
+
+
+def _cell(value: Any, for_table: bool) -> Any:
+    if isinstance(value, Entity):
+        return str(value) if for_table else value.id
+    if isinstance(value, Source):
+        return value.url
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return ("yes" if value else "") if for_table else value
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_cell(v, for_table)) for v in value)
+    return str(value) if for_table else value
+
+
+def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Rows as an aligned table, CSV or JSON (entities as ids in CSV and JSON)."""
+    columns = list(columns or dict.fromkeys(k for row in rows for k in row))
+    if fmt == "json":
+        data = [{c: _cell(row.get(c), False) for c in columns} for row in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row.get(c) is None else _cell(row.get(c), False)
+                             for c in columns])
+        return out.getvalue()
+    table = [[str(_cell(row.get(c), True)) for c in columns] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+              for r in table]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _membership_row(m: Membership) -> dict[str, Any]:
+    return {"state": m.state, "organization": m.organization, "status": m.status,
+            "founding": m.founding, "start": m.start, "end": m.end, "signed": m.signed,
+            "sources": [s.id for s in m.sources]}
+
+
+def _tenure_row(t: Tenure) -> dict[str, Any]:
+    return {"person": t.person, "post": t.post, "start": t.start, "end": t.end,
+            "acting": t.acting}
+
+
+def _participation_row(p: Participation) -> dict[str, Any]:
+    return {"participant": p.participant, "state": p.state, "role": p.role, "note": p.note}
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def _graph(args: argparse.Namespace) -> KnowledgeGraph:
+    return load(args.graph) if args.graph else load()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    report = build(args.data, args.ontology, args.out)
+    _print_stats(report.stats)
+    for path in report.written:
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = check(args.data, args.ontology)
+    print(f"valid: {report.stats['triples']} triples, "
+          f"{report.stats['facts_without_source']} facts without a source")
+    return 0
+
+
+def _print_stats(stats: dict) -> None:
+    print(f"as of {stats['as_of']}: {stats['triples']} triples")
+    for name, count in stats["counts"].items():
+        print(f"  {name:<15}{count:>7}")
+    print(f"  {'without source':<15}{stats['facts_without_source']:>7}")
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    stats = compute_stats(_graph(args).store)
+    if args.format == "json":
+        print(json.dumps(stats, indent=2, ensure_ascii=False))
+    else:
+        _print_stats(stats)
+    return 0
+
+
+def _resolve_query(text: str) -> NamedQuery:
+    """A named query, a path to a .rq file, or inline SPARQL text."""
+    queries = named_queries()
+    if text in queries:
+        return queries[text]
+    if text.endswith(".rq"):
+        if not Path(text).is_file():
+            raise UsageError(f"no such query file: {text}")
+        return read_query_file(text)
+    if "{" in text:
+        return NamedQuery("inline", "inline", "", (), text)
+    import difflib
+
+    near = difflib.get_close_matches(text, list(queries), n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else "; see `kg queries`"
+    raise UsageError(f"{text!r} is not a named query, a .rq file or SPARQL text{hint}")
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise UsageError(f"bad --param {pair!r}: write NAME=VALUE")
+        params[name.strip()] = value.strip()
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    query = _resolve_query(args.query)
+    params = _parse_params(args.param)
+    if query.params:
+        bindings = graph.bind_params(query, params)
+    else:
+        bindings = {name: graph.entity(value) for name, value in params.items()}
+    rows = graph.query(query.text, engine=args.engine, **bindings)
+    sys.stdout.write(render(rows, args.format))
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    rows = [{"name": q.name, "question": q.question,
+             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params)}
+            for q in named_queries().values()]
+    sys.stdout.write(render(rows, args.format))
+    return 0
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    status = None if args.status == "any" else args.status
+    day = args.at or date.today().isoformat()
+    rows = [_membership_row(m) for m in graph.memberships(organization=args.organization, at=day)
+            if status is None or m.status == status]
+    sys.stdout.write(render(rows, args.format))
+    return 0
+
+
+def cmd_memberships(args: argparse.Namespace) -> int:
+    if not args.state and not args.organization:
+        raise UsageError("give --state, --organization or both")
+    graph = _graph(args)
+    rows = [_membership_row(m) for m in graph.memberships(args.state, args.organization)]
+    sys.stdout.write(render(rows, args.format))
+    return 0
+
+
+def cmd_leaders(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    person = graph.head_of_state(args.state, at=args.at)
+    if person is None:
+        print(f"no head of state of {args.state} recorded on {args.at or 'today'}")
+        return 0
+    print(person)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    entity = graph.entity(args.entity)
+    described = graph.describe(entity)
+    if args.format == "json":
+        data = {k: [_json_value(v) for v in vs] for k, vs in described.items()}
+        print(json.dumps({"id": entity.id, "type": entity.type, **data}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    print(f"{entity.label} [{entity.type} {entity.id}]  {entity.iri}")
+    nested = {"memberships": _membership_row, "members": _membership_row,
+              "tenures": _tenure_row, "participants": _participation_row}
+    for key, values in described.items():
+        if key in nested:
+            continue
+        shown = "; ".join(_show_value(v) for v in values)
+        print(f"  {key}: {shown}")
+    for key, to_row in nested.items():
+        if described.get(key):
+            print(f"\n{key}:")
+            sys.stdout.write(render([to_row(v) for v in described[key]], "table"))
+    return 0
+
+
+def _show_value(value: Any) -> str:
+    lang = getattr(value, "lang", None)
+    if lang:
+        return f"{value} ({lang})"
+    if isinstance(value, Source):
+        return f"{value.title} <{value.url}>"
+    return str(_cell(value, True))
+
+
+def _json_value(value: Any) -> Any:
+    for kind, to_row in ((Membership, _membership_row), (Tenure, _tenure_row),
+                         (Participation, _participation_row)):
+        if isinstance(value, kind):
+            return {k: _cell(v, False) for k, v in to_row(value).items()}
+    if isinstance(value, Source):
+        return {"id": value.id, "url": value.url, "title": value.title}
+    return _cell(value, False)
+
+
+# ---------------------------------------------------------------------- parser
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="The post-Soviet institutions knowledge graph: build it, "
+        "validate it, and ask it questions.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func, help_text: str, graph: bool = True, fmt: bool = True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if graph:
+            p.add_argument("--graph", metavar="PATH",
+                           help="a built graph (.nt/.ttl/.jsonld or a folder); default: the "
+                                "graph shipped in the package")
+        if fmt:
+            p.add_argument("--format", choices=FORMATS, default="table",
+                           help="output format (default: table)")
+        return p
+
+    for name, func, help_text in (
+        ("build", cmd_build, "Compile data/ and ontology/ into RDF, validate, and write the "
+                             "artifacts (N-Triples, Turtle, JSON-LD, stats.json); on any problem "
+                             "print every one as file:line and write nothing."),
+        ("validate", cmd_validate, "Run every check of `kg build` and write nothing."),
+    ):
+        p = add(name, func, help_text, graph=False, fmt=False)
+        p.add_argument("--data", default="data", help="curated tables (default: data)")
+        p.add_argument("--ontology", default="ontology", help="ontology and shapes "
+                       "(default: ontology)")
+        if name == "build":
+            p.add_argument("--out", default="kg/_graph", help="where to write the artifacts "
+                           "(default: kg/_graph, the graph the package ships)")
+
+    p = add("query", cmd_query, "Run a SPARQL query: a named query (see `kg queries`), a .rq "
+            "file, or inline text. The graph's prefixes (psk, org, schema, skos, prov, ...) "
+            "are predeclared.")
+    p.add_argument("query", help="named query, path to a .rq file, or SPARQL text")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a parameter (an entity id or label, or a date for date "
+                        "parameters); repeatable")
+    p.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph",
+                   help="query engine (default: oxigraph)")
+
+    add("queries", cmd_queries, "List the named queries with their questions and parameters.",
+        graph=False)
+
+    p = add("members", cmd_members, "The states in an organization on a day.")
+    p.add_argument("organization", help="id, acronym or label, e.g. CSTO or 集安组织")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--status", default="member", help="member (default), associate, observer, "
+                   "participant, partner, suspended, frozen, or any")
+
+    p = add("memberships", cmd_memberships, "The membership history of a state or an "
+            "organization.")
+    p.add_argument("--state", help="a state's id or name")
+    p.add_argument("--organization", help="an organization's id or name")
+
+    p = add("head-of-state", cmd_leaders, "Who was head of state of a state on a day.",
+            fmt=False)
+    p.add_argument("state", help="a state's id or name")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="the day (default: today)")
+
+    p = add("show", cmd_show, "Everything the graph says about one entity.")
+    p.add_argument("entity", help="id, acronym or label in any language")
+
+    p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"kg: {len(err.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    except QueryError as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return 1
+    except (UnknownEntityError, UsageError, ValueError, FileNotFoundError, KeyError) as err:
+        message = err.args[0] if isinstance(err, KeyError) and err.args else err
+        print(f"kg: error: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

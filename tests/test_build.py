@@ -1,0 +1,163 @@
+"""The build: deterministic output, and bad input refused with file:line, writing nothing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import DataError, build, check
+from kg.cli import main
+from tests.conftest import FIXTURE, ROOT, edit_csv
+
+
+def test_fixture_builds_with_every_artifact(tmp_path):
+    report = build(FIXTURE, ROOT / "ontology", tmp_path)
+    assert sorted(p.name for p in report.written) == [
+        "postsoviet-kg.jsonld", "postsoviet-kg.nt", "postsoviet-kg.ttl", "stats.json"]
+    assert report.stats["counts"]["tenures"] == 2
+    assert report.stats["facts_without_source"] == 0
+    lines = (tmp_path / "postsoviet-kg.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+
+
+def test_build_is_byte_identical_across_processes(tmp_path):
+    """Python's string hashing differs per process; the artifacts must not."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", "--data", str(FIXTURE),
+                        "--ontology", str(ROOT / "ontology"), "--out", str(out)],
+                       check=True, env=env, capture_output=True)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) == 4
+
+
+def problems_of(data: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        check(data, ROOT / "ontology")
+    return [str(p) for p in caught.value.problems]
+
+
+def _loc(data: Path, name: str) -> str:
+    return str(data / name)
+
+
+def test_bad_date(minimal_data):
+    edit_csv(minimal_data / "memberships.csv", "KAZ,CIS,member,yes,1991-12-21",
+             "KAZ,CIS,member,yes,1991-12-32")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'memberships.csv')}:2: start: bad date '1991-12-32': "
+        "day is out of range for month"]
+
+
+def test_unknown_state_id_suggests_near_match(minimal_data):
+    edit_csv(minimal_data / "memberships.csv", "KAZ,CIS,member,yes", "KAX,CIS,member,yes")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'memberships.csv')}:2: unknown state id 'KAX' (did you mean KAZ?)"]
+
+
+def test_end_before_start(minimal_data):
+    edit_csv(minimal_data / "tenures.csv", "1990-04-24,2019-03-20", "1990-04-24,1989-03-20")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'tenures.csv')}:2: end before start: end 1989-03-20 is not after "
+        "start 1990-04-24"]
+
+
+def test_missing_source(minimal_data):
+    edit_csv(minimal_data / "posts.csv", "head-of-state,,enwiki-presidents-kaz", "head-of-state,,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'posts.csv')}:2: missing source: column 'sources' must not be empty"]
+
+
+def test_duplicate_id(minimal_data):
+    with (minimal_data / "places.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Astana,Astana,Астана,阿斯塔纳,KAZ,enwiki-presidents-kaz\n")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'places.csv')}:4: id: bad id 'Astana': must match "
+        "^[a-z0-9]+(-[a-z0-9]+)*$"]
+    edit_csv(minimal_data / "places.csv", "Astana,Astana", "astana,Astana")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'places.csv')}:4: duplicate id 'astana': already defined at "
+        f"{_loc(minimal_data, 'places.csv')}:2"]
+
+
+def test_overlapping_tenures_of_a_single_holder_post(minimal_data):
+    edit_csv(minimal_data / "tenures.csv", "president-of-kazakhstan,2019-03-20,,",
+             "president-of-kazakhstan,2019-03-19,,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'tenures.csv')}:3: overlapping tenures of single-holder post "
+        f"president-of-kazakhstan: overlaps the row at {_loc(minimal_data, 'tenures.csv')}:2"]
+
+
+def test_shacl_violation_is_located_at_its_row(minimal_data):
+    with (minimal_data / "states.csv").open("a", encoding="utf-8") as handle:
+        handle.write("XAB,partially-recognized,Abkhazia,Абхазия,阿布哈兹,,,,,,,ab,"
+                     "enwiki-presidents-kaz,\n")
+    problems = problems_of(minimal_data)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{_loc(minimal_data, 'states.csv')}:4: SHACL violation on "
+                                  "psk:iso3166Alpha2: an ISO 3166-1 alpha-2 code is two capital")
+
+
+def test_every_problem_is_reported_at_once(minimal_data):
+    edit_csv(minimal_data / "memberships.csv", "KAZ,CIS,member,yes,1991-12-21",
+             "KAZ,CIS,membr,yes,1991-12-21")
+    edit_csv(minimal_data / "people.csv", "1940-07-06", "1940-7-6")
+    edit_csv(minimal_data / "participations.csv", "kassym-jomart-tokayev,KAZ",
+             "kassym-jomart-tokayev,KZ")
+    problems = problems_of(minimal_data)
+    assert [p.split(": ", 1)[0] for p in problems] == [
+        f"{_loc(minimal_data, 'memberships.csv')}:2",
+        f"{_loc(minimal_data, 'participations.csv')}:2",
+        f"{_loc(minimal_data, 'people.csv')}:2",
+    ]
+
+
+def test_wrong_header_is_reported_at_line_1(minimal_data):
+    edit_csv(minimal_data / "events.csv", "id,kind,", "id,type,")
+    problems = problems_of(minimal_data)
+    assert problems == [f"{_loc(minimal_data, 'events.csv')}:1: header must be exactly: "
+                        "id,kind,en,ru,zh,start,end,location,organization,sources,note"]
+
+
+def test_attendee_must_hold_office_on_the_day(minimal_data):
+    edit_csv(minimal_data / "events.csv", "2022-10-14,,astana", "2018-10-14,,astana")
+    edit_csv(minimal_data / "events.csv", "2022-10-14-cis", "2018-10-14-cis")
+    for name in ("participations.csv",):
+        path = minimal_data / name
+        path.write_text(path.read_text().replace("2022-10-14-cis", "2018-10-14-cis"))
+    problems = problems_of(minimal_data)
+    assert problems == [f"{_loc(minimal_data, 'participations.csv')}:2: kassym-jomart-tokayev "
+                        "held no post of KAZ on 2018-10-14 (no tenure covers the event's date)"]
+
+
+def test_failed_build_writes_nothing_and_keeps_good_artifacts(minimal_data, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(minimal_data, ROOT / "ontology", out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    edit_csv(minimal_data / "memberships.csv", "1991-12-21", "1991-21-12")
+    code = main(["build", "--data", str(minimal_data), "--ontology", str(ROOT / "ontology"),
+                 "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "memberships.csv:2: start: bad date '1991-21-12'" in captured.err
+    assert "nothing was written" in captured.err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_failed_build_into_a_new_folder_creates_nothing(minimal_data, tmp_path):
+    edit_csv(minimal_data / "memberships.csv", "1991-12-21", "1991-21-12")
+    out = tmp_path / "never"
+    with pytest.raises(DataError):
+        build(minimal_data, ROOT / "ontology", out)
+    assert not out.exists()
+
+
+def test_missing_data_folder_is_a_clear_error(tmp_path, capsys):
+    code = main(["validate", "--data", str(tmp_path / "nope")])
+    assert code == 2
+    assert "no data directory" in capsys.readouterr().err
