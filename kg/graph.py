@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg.dates import as_date
 from kg.namespaces import PREFIXES, sparql_prologue
-from kg.queries import NamedQuery, named_queries
+from kg.queries import NamedQuery, _shipped_queries, named_queries
 from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
 from kg.sparql import bind_values
 
@@ -87,6 +87,7 @@ class KnowledgeGraph:
         self.store = store
         self._ntriples = ntriples
         self._entities: dict[str, Entity] = {}
+        self._by_id: dict[str, Entity] = {}
         self._by_key: dict[str, set[str]] = defaultdict(set)
         self._index_entities()
 
@@ -146,6 +147,7 @@ class KnowledgeGraph:
             entity = Entity(ident, x, kind, dict(sorted(labels[x].items())),
                             tuple(sorted(aliases[x], key=lambda a: (a.lang, str(a)))))
             self._entities[x] = entity
+            self._by_id[ident] = entity
             for key in (ident, *labels[x].values(), *aliases[x]):
                 self._by_key[_normalize(key)].add(x)
 
@@ -162,9 +164,8 @@ class KnowledgeGraph:
             return ref
         if not isinstance(ref, str):
             raise TypeError(f"expected an id, label or Entity, not {type(ref).__name__}")
-        for x, entity in self._entities.items():
-            if entity.id == ref:
-                return self._entities[x]
+        if ref in self._by_id:
+            return self._by_id[ref]
         found = self._by_key.get(_normalize(ref), set())
         if len(found) == 1:
             return self._entities[next(iter(found))]
@@ -427,7 +428,7 @@ class KnowledgeGraph:
     def named_query(self, name: str, engine: str = "oxigraph", **params: Any) -> list[dict]:
         """Run a named query (see ``kg.named_queries()``), with its parameters given by
         keyword or left at their defaults."""
-        query = named_queries().get(name)
+        query = _shipped_queries().get(name)
         if query is None:
             near = difflib.get_close_matches(name, list(named_queries()), n=3)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
@@ -472,15 +473,9 @@ class KnowledgeGraph:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
         names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    row[name] = self._python(term) if convert else term
-            rows.append(row)
-        return rows
+        to_python = self._python if convert else _identity
+        return [{name: to_python(term) for name, term in zip(names, solution, strict=True)
+                 if term is not None} for solution in result]
 
     def _select_rdflib(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
         from pyparsing import ParseException
@@ -504,21 +499,16 @@ class KnowledgeGraph:
 
     def _python(self, term: Any) -> Any:
         """An Oxigraph term as a Python value: known IRIs become their Entity."""
-        if isinstance(term, ox.NamedNode):
-            return self._entities.get(term.value, term.value)
-        if isinstance(term, ox.Literal):
-            datatype = term.datatype.value
-            if term.language:
-                return LangString(term.value, term.language)
-            if datatype == XSD + "date":
-                return date.fromisoformat(term.value)
-            if datatype == XSD + "boolean":
-                return term.value in ("true", "1")
-            if datatype in (XSD + "integer", XSD + "int", XSD + "long"):
-                return int(term.value)
-            if datatype in (XSD + "decimal", XSD + "double", XSD + "float"):
-                return float(term.value)
-            return term.value
+        kind = type(term)
+        if kind is ox.NamedNode:
+            iri = term.value
+            return self._entities.get(iri, iri)
+        if kind is ox.Literal:
+            language = term.language
+            if language:
+                return LangString(term.value, language)
+            convert = _LITERALS.get(term.datatype.value)
+            return convert(term.value) if convert else term.value
         return str(term)
 
     @cached_property
@@ -547,6 +537,18 @@ class KnowledgeGraph:
     def sources(self, ref: str | Entity) -> tuple[Source, ...]:
         """The sources cited by an entity's own row."""
         return self._sources_of(self.entity(ref))
+
+
+def _identity(term: Any) -> Any:
+    return term
+
+
+_LITERALS = {
+    XSD + "date": date.fromisoformat,
+    XSD + "boolean": lambda text: text in ("true", "1"),
+    XSD + "integer": int, XSD + "int": int, XSD + "long": int,
+    XSD + "decimal": float, XSD + "double": float, XSD + "float": float,
+}
 
 
 def _to_oxigraph(value: Any) -> ox.NamedNode | ox.Literal:

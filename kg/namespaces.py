@@ -54,6 +54,9 @@ def iri(kind: str, local_id: str) -> str:
     return f"{BASE}{SEGMENTS[kind]}/{local_id}"
 
 
+_PROLOGUE = "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
+
+
 def sparql_prologue() -> str:
     """PREFIX lines for every prefix above, for queries written by the library."""
-    return "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
+    return _PROLOGUE

@@ -14,6 +14,7 @@ A parameter's kind is ``entity`` (an id, acronym or label, resolved by the graph
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +62,11 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
 
 def named_queries() -> dict[str, NamedQuery]:
     """Every named query shipped with the package, by name."""
+    return dict(_shipped_queries())
+
+
+@cache
+def _shipped_queries() -> dict[str, NamedQuery]:
     folder = resources.files("kg") / "queries"
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

@@ -11,7 +11,8 @@ import kg
     ("CIS", "CIS"), ("cis", "CIS"), ("独联体", "CIS"), ("СНГ", "CIS"),
     ("Commonwealth of Independent States", "CIS"), ("kazakhstan", "KAZ"), ("Казахстан", "KAZ"),
     ("哈萨克斯坦", "KAZ"), ("集安组织", "CSTO"), ("ОДКБ", "CSTO"), ("欧亚经济联盟", "EAEU"),
-    ("vladimir-putin", "vladimir-putin"), ("普京", "vladimir-putin"), ("卢卡申科", "alexander-lukashenko"),
+    ("vladimir-putin", "vladimir-putin"), ("普京", "vladimir-putin"),
+    ("卢卡申科", "alexander-lukashenko"),
     ("USSR", "SUN"), ("苏联", "SUN"),
 ])
 def test_entity_by_id_acronym_or_label_in_any_language(graph, ref, expected):

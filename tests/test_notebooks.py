@@ -1,0 +1,29 @@
+"""Every notebook runs from top to bottom without an error."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from tests.conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_there_is_a_quickstart():
+    assert ROOT / "notebooks" / "01-quickstart.ipynb" in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_executes(path: Path, tmp_path):
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "")
+                   for o in outputs)
+    if path.name == "01-quickstart.ipynb":
+        assert "['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']" in text
+        assert "'associate'" in text and "Kassym-Jomart Tokayev" in text
