@@ -334,5 +334,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+
+
+def help_markdown() -> str:
+    """The CLI reference (docs/cli.md), generated from the parsers' own ``--help``."""
+    parser = make_parser()
+    parts = ["# `kg` command reference\n",
+             "Generated from `kg --help` by `python -m kg.cli --markdown > docs/cli.md`; a test "
+             "fails when it is stale.\n",
+             "```\n" + parser.format_help() + "```\n"]
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in subparsers.choices.items():
+        parts.append(f"## kg {name}\n\n```\n{sub.format_help()}```\n")
+    return "\n".join(parts)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--markdown"]:
+        sys.stdout.write(help_markdown())
+        sys.exit(0)
     sys.exit(main())
