@@ -1,0 +1,233 @@
+"""Checks across rows: ids, references, date order, duplicates and overlaps in time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+import pycountry
+
+from kg.build.problems import Problem
+from kg.build.tables import Row
+
+Rows = dict[str, list[Row]]
+
+_FAR_FUTURE = date.max
+
+
+def entity_registry(tables: Rows, problems: list[Problem]) -> dict[str, dict[str, Row]]:
+    """Map entity kind -> id -> defining row; report duplicate ids (ids are unique graph-wide,
+    so that a short id names one thing in the API and CLI)."""
+    registry: dict[str, dict[str, Row]] = defaultdict(dict)
+    seen: dict[str, Row] = {}
+    for rows in tables.values():
+        for row in rows:
+            kind, ident = row.table.entity, row["id"]
+            if kind is None or ident is None:
+                continue
+            key = ident.casefold()
+            if key in seen:
+                first = seen[key]
+                problems.append(row.at(f"duplicate id {ident!r}: already defined at "
+                                       f"{first.file}:{first.line}"))
+                continue
+            seen[key] = row
+            registry[kind][ident] = row
+    return registry
+
+
+def check_references(tables: Rows, registry: dict[str, dict[str, Row]],
+                     problems: list[Problem], unreadable: set[str]) -> None:
+    """Every reference names a defined id; references into a table that could not be read at
+    all are not reported again, one by one."""
+    for rows in tables.values():
+        for row in rows:
+            for column in row.table.columns:
+                value = row[column.name]
+                if column.kind.startswith("ref:") and value is not None:
+                    kinds = column.kind[4:].split("|")
+                    if not any(value in registry[k] or k in unreadable for k in kinds):
+                        problems.append(row.at(_unknown(value, kinds, registry)))
+                elif column.kind == "sources":
+                    for source in value or []:
+                        if source not in registry["source"] and "source" not in unreadable:
+                            problems.append(row.at(_unknown(source, ["source"], registry)))
+
+
+def _unknown(value: str, kinds: list[str], registry: dict[str, dict[str, Row]]) -> str:
+    import difflib
+
+    candidates = [i for k in kinds for i in registry[k]]
+    near = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    return f"unknown {' or '.join(kinds)} id {value!r}{hint}"
+
+
+def check_date_order(tables: Rows, problems: list[Problem]) -> None:
+    """End after start, for every kind of row that has both."""
+    pairs = {"memberships": ("start", "end", True), "tenures": ("start", "end", True),
+             "events": ("start", "end", False), "organizations": ("founded", "dissolved", True),
+             "states": ("independence", "dissolved", True)}
+    for table, (first, last, strict) in pairs.items():
+        for row in tables.get(table, []):
+            start, end = row[first], row[last]
+            if start is None or end is None:
+                continue
+            if end.value < start.value or (strict and end.value == start.value):
+                problems.append(row.at(f"end before start: {last} {end} is not after {first} {start}"))
+                row.bad.add(last)
+
+
+def _span(row: Row) -> tuple[date, date]:
+    end = row["end"] if "end" not in row.bad else None
+    return row["start"].value, end.value if end else _FAR_FUTURE
+
+
+def _dated(row: Row) -> bool:
+    """Usable in overlap checks: a start, and no date already reported as bad."""
+    return row["start"] is not None and not {"start", "end"} & row.bad
+
+
+def _overlaps(a: Row, b: Row) -> bool:
+    (s1, e1), (s2, e2) = _span(a), _span(b)
+    return s1 < e2 and s2 < e1
+
+
+def _report_overlaps(groups: Iterable[tuple[str, list[Row]]], what: str,
+                     problems: list[Problem]) -> None:
+    for key, rows in groups:
+        dated = sorted((r for r in rows if _dated(r)), key=_span)
+        for i, row in enumerate(dated):
+            for other in dated[:i]:
+                if _overlaps(other, row):
+                    problems.append(row.at(f"{what} {key}: overlaps the row at "
+                                           f"{other.file}:{other.line}"))
+
+
+def check_duplicates_and_overlaps(tables: Rows, registry: dict[str, dict[str, Row]],
+                                  problems: list[Problem]) -> None:
+    keys = {"memberships": ("state", "organization", "status", "start"),
+            "tenures": ("person", "post", "start"),
+            "participations": ("event", "participant")}
+    for table, columns in keys.items():
+        seen: dict[tuple, Row] = {}
+        for row in tables.get(table, []):
+            key = tuple(str(row[c]) for c in columns)
+            if key in seen:
+                first = seen[key]
+                problems.append(row.at(f"duplicate {table[:-1]} {'/'.join(key)}: already at "
+                                       f"{first.file}:{first.line}"))
+            else:
+                seen[key] = row
+
+    by_post: dict[str, list[Row]] = defaultdict(list)
+    heads_by_state: dict[str, list[Row]] = defaultdict(list)
+    for row in tables.get("tenures", []):
+        post = registry["post"].get(row["post"])
+        if post is not None and post["collective"]:
+            continue  # a council held jointly: its members' tenures overlap by nature
+        by_post[row["post"]].append(row)
+        if post is not None and post["role"] == "head-of-state" and not row["acting"]:
+            heads_by_state[post["jurisdiction"]].append(row)
+    _report_overlaps(by_post.items(), "overlapping tenures of single-holder post", problems)
+    # Different head-of-state posts of one state (e.g. Chairman of the Supreme Soviet, then
+    # President) must not overlap either; acting holders are exempt and marked as such.
+    for state, rows in heads_by_state.items():
+        _report_overlaps_across_posts(state, rows, problems)
+
+    by_pair: dict[str, list[Row]] = defaultdict(list)
+    for row in tables.get("memberships", []):
+        by_pair[f"{row['state']} in {row['organization']}"].append(row)
+    _report_overlaps(by_pair.items(), "overlapping memberships of", problems)
+
+
+def _report_overlaps_across_posts(state: str, rows: list[Row], problems: list[Problem]) -> None:
+    dated = sorted((r for r in rows if _dated(r)), key=_span)
+    for i, row in enumerate(dated):
+        for other in dated[:i]:
+            if other["post"] != row["post"] and _overlaps(other, row):
+                problems.append(row.at(f"two heads of state of {state} at once: overlaps the row "
+                                       f"at {other.file}:{other.line} (mark one acting if so)"))
+
+
+def check_lifetimes(tables: Rows, registry: dict[str, dict[str, Row]],
+                    problems: list[Problem]) -> None:
+    """A membership lies within its organization's lifetime."""
+    for row in tables.get("memberships", []):
+        org = registry["organization"].get(row["organization"])
+        if org is None or row["start"] is None:
+            continue
+        founded, dissolved = org["founded"], org["dissolved"]
+        if founded is not None and _before(row["start"], founded):
+            problems.append(row.at(f"membership starts {row['start']}, before "
+                                   f"{row['organization']} was founded ({founded})"))
+        end = row["end"]
+        if dissolved is not None and (end is None or _before(dissolved, end)):
+            problems.append(row.at(f"membership runs past {row['organization']}'s dissolution "
+                                   f"({dissolved})"))
+
+
+def _before(a, b) -> bool:
+    """a is before b at the coarser of their two precisions."""
+    order = {"year": 4, "month": 7, "day": 10}
+    width = min(order[a.precision], order[b.precision])
+    return a.value.isoformat()[:width] < b.value.isoformat()[:width]
+
+
+def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
+                     problems: list[Problem]) -> None:
+    """A person who hosted or attended an event held a post of the state they represented
+    on the event's first day."""
+    tenures_by_person: dict[str, list[Row]] = defaultdict(list)
+    for row in tables.get("tenures", []):
+        tenures_by_person[row["person"]].append(row)
+    for row in tables.get("participations", []):
+        person, state = row["participant"], row["state"]
+        if person not in registry["person"]:
+            continue
+        if state is None:
+            problems.append(row.at(f"state is required: which state did {person} represent?"))
+            continue
+        if state not in registry["state"]:
+            continue
+        event = registry["event"].get(row["event"])
+        if event is None or event["start"] is None or row["role"] == "absent":
+            continue
+        day = event["start"].value
+        held = [t for t in tenures_by_person[person]
+                if _dated(t) and _span(t)[0] <= day < _span(t)[1]
+                and (registry["post"].get(t["post"]) or {"jurisdiction": None})["jurisdiction"] == state]
+        if not held:
+            problems.append(row.at(f"{person} held no post of {state} on {day} "
+                                   f"(no tenure covers the event's date)"))
+
+
+def check_states(tables: Rows, problems: list[Problem]) -> None:
+    """ISO 3166-1 codes of recognized and former states agree with pycountry."""
+    for row in tables.get("states", []):
+        ident, kind, alpha2 = row["id"], row["kind"], row["iso_alpha2"]
+        if ident is None or kind is None:
+            continue
+        if kind == "recognized":
+            country = pycountry.countries.get(alpha_3=ident)
+            if country is None:
+                problems.append(row.at(f"{ident} is not an ISO 3166-1 alpha-3 code"))
+            elif alpha2 and alpha2 != country.alpha_2:
+                problems.append(row.at(f"iso_alpha2 {alpha2!r} does not match ISO 3166-1 "
+                                       f"({country.alpha_2}) for {ident}"))
+        elif kind == "former" and pycountry.historic_countries.get(alpha_3=ident) is None:
+            problems.append(row.at(f"{ident} is not an ISO 3166-3 former country code"))
+
+
+def run_all(tables: Rows, problems: list[Problem],
+            unreadable: set[str] = frozenset()) -> dict[str, dict[str, Row]]:
+    """Every cross-row check; ``unreadable`` names entity kinds whose table could not be read."""
+    registry = entity_registry(tables, problems)
+    check_references(tables, registry, problems, set(unreadable))
+    check_date_order(tables, problems)
+    check_duplicates_and_overlaps(tables, registry, problems)
+    check_lifetimes(tables, registry, problems)
+    check_attendance(tables, registry, problems)
+    check_states(tables, problems)
+    return registry

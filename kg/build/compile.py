@@ -1,0 +1,210 @@
+"""Compile checked rows into RDF triples, remembering which row made each node."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.build.checks import Rows
+from kg.build.tables import Row
+from kg.dates import PartialDate
+from kg.namespaces import DATASET_IRI, DCAT, PSK, SCHEMA, iri
+
+STATE_CLASSES = {"recognized": PSK.RecognizedState, "partially-recognized": PSK.PartiallyRecognizedState,
+                 "former": PSK.FormerState}
+EVENT_CLASSES = {"summit": PSK.Summit, "treaty-signing": PSK.TreatySigning,
+                 "accession": PSK.Accession, "withdrawal": PSK.Withdrawal,
+                 "armed-conflict": PSK.ArmedConflict, "unrest": PSK.Unrest,
+                 "deployment": PSK.Deployment, "election": PSK.Election}
+POST_CLASSES = {"head-of-state": PSK.HeadOfStatePost, "head-of-government": PSK.HeadOfGovernmentPost}
+PRECISION = {"day": PSK.precisionDay, "month": PSK.precisionMonth, "year": PSK.precisionYear}
+
+
+class Compiler:
+    """Accumulates triples and the origin (``file:line``) of every node it creates."""
+
+    def __init__(self, registry: dict[str, dict[str, Row]]):
+        self.graph = Graph()
+        self.origin: dict[str, tuple[str, int]] = {}
+        self.registry = registry
+
+    # ------------------------------------------------------------ helpers
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def node(self, kind: str, local_id: str, row: Row) -> URIRef:
+        node = URIRef(iri(kind, local_id))
+        self.origin.setdefault(str(node), (row.file, row.line))
+        return node
+
+    def ref(self, value: str | None, *kinds: str) -> URIRef | None:
+        if value is None:
+            return None
+        for kind in kinds:
+            if value in self.registry[kind]:
+                return URIRef(iri(kind, value))
+        return None
+
+    def date(self, node: URIRef, prop: URIRef, value: PartialDate | None,
+             precision_prop: URIRef | None = None) -> None:
+        if value is None:
+            return
+        self.add(node, prop, Literal(value.value.isoformat(), datatype=XSD.date))
+        if precision_prop is not None:
+            self.add(node, precision_prop, PRECISION[value.precision])
+
+    def sources(self, node: URIRef, row: Row) -> None:
+        for source in row["sources"] or []:
+            self.add(node, PROV.wasDerivedFrom, self.ref(source, "source"))
+
+    def labels(self, node: URIRef, row: Row) -> None:
+        for lang in ("en", "ru", "zh"):
+            if row[lang]:
+                self.add(node, SKOS.prefLabel, Literal(row[lang], lang=lang))
+        native, native_lang = row["native"], row["native_lang"]
+        if native and native_lang:
+            self.add(node, PSK.nativeLanguage, Literal(native_lang, datatype=XSD.language))
+            if native_lang not in ("en", "ru", "zh"):
+                self.add(node, SKOS.prefLabel, Literal(native, lang=native_lang))
+            elif native != row[native_lang]:
+                self.add(node, SKOS.altLabel, Literal(native, lang=native_lang))
+        for lang, text in row["aliases"] or []:
+            self.add(node, SKOS.altLabel, Literal(text, lang=lang))
+
+    def entity(self, kind: str, row: Row, *types: URIRef) -> URIRef:
+        node = self.node(kind, row["id"], row)
+        for rdf_type in types:
+            self.add(node, RDF.type, rdf_type)
+        self.add(node, DCTERMS.identifier, Literal(row["id"]))
+        self.labels(node, row)
+        self.sources(node, row)
+        if row["note"]:
+            self.add(node, RDFS.comment, Literal(row["note"], lang="en"))
+        return node
+
+    # ------------------------------------------------------------ tables
+    def sources_table(self, row: Row) -> None:
+        node = self.node("source", row["id"], row)
+        self.add(node, RDF.type, PSK.Source)
+        self.add(node, DCTERMS.identifier, Literal(row["id"]))
+        if row["url"]:
+            self.add(node, SCHEMA.url, URIRef(row["url"]))
+        if row["title"]:
+            self.add(node, DCTERMS.title, Literal(row["title"]))
+        if row["publisher"]:
+            self.add(node, DCTERMS.publisher, Literal(row["publisher"]))
+        self.date(node, PSK.accessed, row["accessed"])
+
+    def states(self, row: Row) -> None:
+        node = self.entity("state", row, PSK.State, STATE_CLASSES.get(row["kind"], PSK.State))
+        self.add(node, PSK.capital, self.ref(row["capital"], "place"))
+        self.date(node, PSK.independenceDate, row["independence"])
+        if "dissolved" not in row.bad:
+            self.date(node, SCHEMA.dissolutionDate, row["dissolved"])
+        if row["iso_alpha2"]:
+            self.add(node, PSK.iso3166Alpha2, Literal(row["iso_alpha2"]))
+
+    def places(self, row: Row) -> None:
+        node = self.entity("place", row, PSK.City)
+        self.add(node, SCHEMA.containedInPlace, self.ref(row["state"], "state"))
+
+    def organizations(self, row: Row) -> None:
+        node = self.entity("organization", row, PSK.IntergovernmentalOrganization)
+        self.date(node, SCHEMA.foundingDate, row["founded"])
+        if "dissolved" not in row.bad:
+            self.date(node, SCHEMA.dissolutionDate, row["dissolved"])
+        self.add(node, PSK.headquarters, self.ref(row["headquarters"], "place"))
+        for lang in row["languages"] or []:
+            self.add(node, PSK.workingLanguage, Literal(lang, datatype=XSD.language))
+        self.add(node, PSK.predecessor, self.ref(row["predecessor"], "organization"))
+
+    def people(self, row: Row) -> None:
+        node = self.entity("person", row, FOAF.Person)
+        self.date(node, SCHEMA.birthDate, row["born"])
+
+    def posts(self, row: Row) -> None:
+        node = self.entity("post", row, ORG.Post, POST_CLASSES.get(row["role"], ORG.Post))
+        self.add(node, PSK.jurisdiction, self.ref(row["jurisdiction"], "state", "organization"))
+        self.add(node, PSK.collective, Literal(bool(row["collective"])))
+
+    def events(self, row: Row) -> None:
+        node = self.entity("event", row, SCHEMA.Event, EVENT_CLASSES.get(row["kind"], SCHEMA.Event))
+        self.date(node, SCHEMA.startDate, row["start"], PSK.startPrecision)
+        if "end" not in row.bad:
+            self.date(node, SCHEMA.endDate, row["end"], PSK.endPrecision)
+        self.add(node, SCHEMA.location, self.ref(row["location"], "place"))
+        self.add(node, PSK.organization, self.ref(row["organization"], "organization"))
+
+    def fact(self, kind: str, local_id: str, row: Row, rdf_type: URIRef) -> URIRef:
+        node = self.node(kind, local_id, row)
+        self.add(node, RDF.type, rdf_type)
+        self.sources(node, row)
+        if row["note"]:
+            self.add(node, RDFS.comment, Literal(row["note"], lang="en"))
+        return node
+
+    def dates(self, node: URIRef, row: Row) -> None:
+        self.date(node, SCHEMA.startDate, row["start"], PSK.startPrecision)
+        if "end" not in row.bad:
+            self.date(node, SCHEMA.endDate, row["end"], PSK.endPrecision)
+
+    def memberships(self, row: Row) -> None:
+        local = f"{row['state']}-{row['organization']}-{row['status']}-{row['start']}"
+        node = self.fact("membership", local, row, ORG.Membership)
+        self.add(node, ORG.member, self.ref(row["state"], "state"))
+        self.add(node, ORG.organization, self.ref(row["organization"], "organization"))
+        if row["status"]:
+            self.add(node, PSK.status, PSK[f"status-{row['status']}"])
+        self.add(node, PSK.foundingMember, Literal(bool(row["founding"])))
+        self.dates(node, row)
+        self.date(node, PSK.signedDate, row["signed"])
+
+    def tenures(self, row: Row) -> None:
+        local = f"{row['person']}-{row['post']}-{row['start']}"
+        node = self.fact("tenure", local, row, PSK.Tenure)
+        person, post = self.ref(row["person"], "person"), self.ref(row["post"], "post")
+        self.add(node, PSK.holder, person)
+        self.add(node, PSK.post, post)
+        self.add(node, PSK.acting, Literal(bool(row["acting"])))
+        self.dates(node, row)
+        if person is not None and post is not None:
+            self.add(person, ORG.holds, post)
+
+    def participations(self, row: Row) -> None:
+        node = self.fact("participation", f"{row['event']}-{row['participant']}", row,
+                         PSK.Participation)
+        self.add(node, PSK.event, self.ref(row["event"], "event"))
+        self.add(node, PSK.participant, self.ref(row["participant"], "person", "state"))
+        self.add(node, PSK.representing, self.ref(row["state"], "state"))
+        if row["role"]:
+            self.add(node, PSK.role, PSK[f"role-{row['role']}"])
+
+
+def dataset_metadata(path: Path, graph: Graph) -> str:
+    """Describe the dataset itself (title, licence, as-of date) from ``data/dataset.toml``;
+    return its as-of date."""
+    meta = tomllib.loads(path.read_text(encoding="utf-8"))
+    node = URIRef(DATASET_IRI)
+    graph.add((node, RDF.type, DCAT.Dataset))
+    graph.add((node, DCTERMS.title, Literal(meta["title"], lang="en")))
+    graph.add((node, DCTERMS.license, URIRef(meta["license"])))
+    as_of = str(meta["as_of"])
+    graph.add((node, DCTERMS.modified, Literal(as_of, datatype=XSD.date)))
+    return as_of
+
+
+def compile_rows(tables: Rows, registry: dict[str, dict[str, Row]]) -> Compiler:
+    compiler = Compiler(registry)
+    handlers = {"sources": compiler.sources_table, "states": compiler.states,
+                "places": compiler.places, "organizations": compiler.organizations,
+                "people": compiler.people, "posts": compiler.posts, "events": compiler.events,
+                "memberships": compiler.memberships, "tenures": compiler.tenures,
+                "participations": compiler.participations}
+    for name, rows in tables.items():
+        for row in rows:
+            handlers[name](row)
+    return compiler
