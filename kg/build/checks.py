@@ -75,7 +75,8 @@ def check_date_order(tables: Rows, problems: list[Problem]) -> None:
             if start is None or end is None:
                 continue
             if end.value < start.value or (strict and end.value == start.value):
-                problems.append(row.at(f"end before start: {last} {end} is not after {first} {start}"))
+                problems.append(row.at(f"end before start: {last} {end} is not after "
+                                       f"{first} {start}"))
                 row.bad.add(last)
 
 
@@ -197,7 +198,8 @@ def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
         day = event["start"].value
         held = [t for t in tenures_by_person[person]
                 if _dated(t) and _span(t)[0] <= day < _span(t)[1]
-                and (registry["post"].get(t["post"]) or {"jurisdiction": None})["jurisdiction"] == state]
+                and t["post"] in registry["post"]
+                and registry["post"][t["post"]]["jurisdiction"] == state]
         if not held:
             problems.append(row.at(f"{person} held no post of {state} on {day} "
                                    f"(no tenure covers the event's date)"))

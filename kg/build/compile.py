@@ -13,13 +13,15 @@ from kg.build.tables import Row
 from kg.dates import PartialDate
 from kg.namespaces import DATASET_IRI, DCAT, PSK, SCHEMA, iri
 
-STATE_CLASSES = {"recognized": PSK.RecognizedState, "partially-recognized": PSK.PartiallyRecognizedState,
+STATE_CLASSES = {"recognized": PSK.RecognizedState,
+                 "partially-recognized": PSK.PartiallyRecognizedState,
                  "former": PSK.FormerState}
 EVENT_CLASSES = {"summit": PSK.Summit, "treaty-signing": PSK.TreatySigning,
                  "accession": PSK.Accession, "withdrawal": PSK.Withdrawal,
                  "armed-conflict": PSK.ArmedConflict, "unrest": PSK.Unrest,
                  "deployment": PSK.Deployment, "election": PSK.Election}
-POST_CLASSES = {"head-of-state": PSK.HeadOfStatePost, "head-of-government": PSK.HeadOfGovernmentPost}
+POST_CLASSES = {"head-of-state": PSK.HeadOfStatePost,
+                "head-of-government": PSK.HeadOfGovernmentPost}
 PRECISION = {"day": PSK.precisionDay, "month": PSK.precisionMonth, "year": PSK.precisionYear}
 
 

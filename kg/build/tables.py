@@ -12,8 +12,8 @@ from typing import Any
 
 import pycountry
 
-from kg.dates import PartialDate
 from kg.build.problems import Problem
+from kg.dates import PartialDate
 
 STATE_ID = r"^[A-Z]{3}$"
 ORG_ID = r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$"
@@ -58,7 +58,8 @@ TABLES: tuple[Table, ...] = (
         Column("publisher", "text"), Column("accessed", "date"),
     ), entity="source", id_pattern=SLUG),
     Table("states", (
-        Column("id", "id", True), Column("kind", "enum:recognized|partially-recognized|former", True),
+        Column("id", "id", True),
+        Column("kind", "enum:recognized|partially-recognized|former", True),
         *_labels(), Column("native", "text"), Column("native_lang", "lang"),
         Column("aliases", "aliases"), Column("capital", "ref:place"),
         Column("independence", "date"), Column("dissolved", "date"),
@@ -76,8 +77,9 @@ TABLES: tuple[Table, ...] = (
         Column("note", "text"),
     ), entity="organization", id_pattern=ORG_ID),
     Table("people", (
-        Column("id", "id", True), *_labels(), Column("native", "text"), Column("native_lang", "lang"),
-        Column("aliases", "aliases"), Column("born", "date"), Column("sources", "sources", True),
+        Column("id", "id", True), *_labels(), Column("native", "text"),
+        Column("native_lang", "lang"), Column("aliases", "aliases"), Column("born", "date"),
+        Column("sources", "sources", True),
     ), entity="person", id_pattern=SLUG),
     Table("posts", (
         Column("id", "id", True), *_labels(),
@@ -95,7 +97,8 @@ TABLES: tuple[Table, ...] = (
     ), entity="event", id_pattern=EVENT_ID),
     Table("memberships", (
         Column("state", "ref:state", True), Column("organization", "ref:organization", True),
-        Column("status", "enum:member|associate|observer|participant|partner|suspended|frozen", True),
+        Column("status", "enum:member|associate|observer|participant|partner|suspended|frozen",
+               True),
         Column("founding", "flag"), Column("start", "date", True), Column("end", "date"),
         Column("signed", "date"), Column("sources", "sources", True), Column("note", "text"),
     )),
@@ -164,7 +167,8 @@ def read_table(table: Table, path: Path, label: str,
     try:
         for line, cells in records:
             if len(cells) != len(header):
-                problems.append(Problem(label, line, f"expected {len(header)} cells, found {len(cells)}"))
+                problems.append(Problem(label, line,
+                                        f"expected {len(header)} cells, found {len(cells)}"))
                 continue
             row = Row(table, label, line)
             for column, cell in zip(table.columns, cells, strict=True):
