@@ -102,6 +102,10 @@ class Event:
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sources: tuple[Source, ...] = field(default=(), compare=False)
 
+    def __repr__(self) -> str:
+        end = f"..{self.end}" if self.end and self.end != self.start else ""
+        return f"<{self.kind} {self.id}: {self.label}, {self.start}{end}>"
+
 
 @dataclass(frozen=True)
 class Participation:
