@@ -35,6 +35,7 @@ ENTITY_TYPES = {
     "http://www.w3.org/ns/org#Post": "post",
     "https://schema.org/Event": "event",
     PSK + "City": "place",
+    PSK + "Treaty": "treaty",
 }
 
 EVENT_KINDS = {

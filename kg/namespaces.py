@@ -14,6 +14,7 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SEGMENTS = {
     "state": "state",
     "organization": "organization",
+    "treaty": "treaty",
     "person": "person",
     "post": "post",
     "event": "event",
@@ -41,6 +42,7 @@ PREFIXES = {
     "xsd": str(XSD),
     "state": BASE + "state/",
     "organization": BASE + "organization/",
+    "treaty": BASE + "treaty/",
     "person": BASE + "person/",
     "post": BASE + "post/",
     "event": BASE + "event/",

@@ -10,6 +10,7 @@ from kg.namespaces import PREFIXES, sparql_prologue
 COUNTED = {
     "states": "psk:State",
     "organizations": "psk:IntergovernmentalOrganization",
+    "treaties": "psk:Treaty",
     "people": "foaf:Person",
     "posts": "org:Post",
     "places": "psk:City",

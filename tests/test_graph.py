@@ -152,3 +152,16 @@ def test_load_from_an_artifact_file(graph, tmp_path):
     assert len(other) == len(graph)
     with pytest.raises(ValueError, match="expected one of"):
         kg.load(tmp_path / "graph.csv")
+
+
+def test_founding_treaties(graph):
+    rows = graph.query("""
+        SELECT ?org ?signed ?inForce WHERE {
+          ?t a psk:Treaty ; psk:establishes ?org ; psk:signedDate ?signed .
+          OPTIONAL { ?t psk:entryIntoForce ?inForce } } ORDER BY ?signed""")
+    assert [(r["org"].id, r["signed"], r.get("inForce")) for r in rows] == [
+        ("CIS", date(1991, 12, 8), None),
+        ("CST", date(1992, 5, 15), date(1994, 4, 20)),
+        ("CSTO", date(2002, 10, 7), date(2003, 9, 18)),
+        ("EAEU", date(2014, 5, 29), date(2015, 1, 1))]
+    assert graph.describe("eaeu-treaty")["location"] == [graph.entity("astana")]

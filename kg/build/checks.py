@@ -68,7 +68,8 @@ def check_date_order(tables: Rows, problems: list[Problem]) -> None:
     """End after start, for every kind of row that has both."""
     pairs = {"memberships": ("start", "end", True), "tenures": ("start", "end", True),
              "events": ("start", "end", False), "organizations": ("founded", "dissolved", True),
-             "states": ("independence", "dissolved", True)}
+             "states": ("independence", "dissolved", True),
+             "treaties": ("signed", "in_force", False)}
     for table, (first, last, strict) in pairs.items():
         for row in tables.get(table, []):
             start, end = row[first], row[last]

@@ -124,6 +124,14 @@ class Compiler:
             self.add(node, PSK.workingLanguage, Literal(lang, datatype=XSD.language))
         self.add(node, PSK.predecessor, self.ref(row["predecessor"], "organization"))
 
+    def treaties(self, row: Row) -> None:
+        node = self.entity("treaty", row, PSK.Treaty)
+        self.date(node, PSK.signedDate, row["signed"])
+        if "in_force" not in row.bad:
+            self.date(node, PSK.entryIntoForce, row["in_force"])
+        self.add(node, SCHEMA.location, self.ref(row["location"], "place"))
+        self.add(node, PSK.establishes, self.ref(row["establishes"], "organization"))
+
     def people(self, row: Row) -> None:
         node = self.entity("person", row, FOAF.Person)
         self.date(node, SCHEMA.birthDate, row["born"])
@@ -203,7 +211,8 @@ def compile_rows(tables: Rows, registry: dict[str, dict[str, Row]]) -> Compiler:
     compiler = Compiler(registry)
     handlers = {"sources": compiler.sources_table, "states": compiler.states,
                 "places": compiler.places, "organizations": compiler.organizations,
-                "people": compiler.people, "posts": compiler.posts, "events": compiler.events,
+                "treaties": compiler.treaties, "people": compiler.people,
+                "posts": compiler.posts, "events": compiler.events,
                 "memberships": compiler.memberships, "tenures": compiler.tenures,
                 "participations": compiler.participations}
     for name, rows in tables.items():

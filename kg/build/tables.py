@@ -76,6 +76,12 @@ TABLES: tuple[Table, ...] = (
         Column("predecessor", "ref:organization"), Column("sources", "sources", True),
         Column("note", "text"),
     ), entity="organization", id_pattern=ORG_ID),
+    Table("treaties", (
+        Column("id", "id", True), *_labels(), Column("signed", "date", True),
+        Column("in_force", "date"), Column("location", "ref:place"),
+        Column("establishes", "ref:organization"), Column("sources", "sources", True),
+        Column("note", "text"),
+    ), entity="treaty", id_pattern=SLUG),
     Table("people", (
         Column("id", "id", True), *_labels(), Column("native", "text"),
         Column("native_lang", "lang"), Column("aliases", "aliases"), Column("born", "date"),
