@@ -36,6 +36,7 @@ ENTITY_TYPES = {
     "https://schema.org/Event": "event",
     PSK + "City": "place",
     PSK + "Treaty": "treaty",
+    PSK + "MilitaryBase": "base",
 }
 
 EVENT_KINDS = {

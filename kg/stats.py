@@ -11,6 +11,7 @@ COUNTED = {
     "states": "psk:State",
     "organizations": "psk:IntergovernmentalOrganization",
     "treaties": "psk:Treaty",
+    "bases": "psk:MilitaryBase",
     "people": "foaf:Person",
     "posts": "org:Post",
     "places": "psk:City",

@@ -18,7 +18,7 @@ GRAPH = ROOT / "kg" / "_graph"
 #: The order rows are kept in, so that a diff shows only real changes.
 SORT_KEYS = {
     "sources": ("id",), "states": ("id",), "places": ("id",), "organizations": ("id",),
-    "people": ("id",), "posts": ("id",), "events": ("id",), "treaties": ("id",),
+    "people": ("id",), "posts": ("id",), "events": ("id",), "treaties": ("id",), "bases": ("id",),
     "memberships": ("organization", "state", "start"), "tenures": ("post", "start"),
     "participations": ("event", "participant"),
 }

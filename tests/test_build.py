@@ -161,3 +161,34 @@ def test_missing_data_folder_is_a_clear_error(tmp_path, capsys):
     code = main(["validate", "--data", str(tmp_path / "nope")])
     assert code == 2
     assert "no data directory" in capsys.readouterr().err
+
+
+def test_membership_outside_the_states_lifetime(minimal_data):
+    edit_csv(minimal_data / "memberships.csv", "KAZ,CIS,member,yes,1991-12-21",
+             "KAZ,CIS,member,yes,1991-12-10")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'memberships.csv')}:2: membership starts 1991-12-10, before KAZ's "
+        "independence (1991-12-16)"]
+
+
+def test_membership_outside_the_organizations_lifetime(minimal_data):
+    edit_csv(minimal_data / "memberships.csv", "RUS,CIS,member,yes,1991-12-12,,1991-12-08",
+             "RUS,CIS,member,yes,1991-12-12,,1991-12-08")
+    edit_csv(minimal_data / "organizations.csv", "1991-12-08,,moscow", "1991-12-15,,moscow")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'memberships.csv')}:3: membership starts 1991-12-12, before CIS "
+        "was founded (1991-12-15)"]
+
+
+def test_two_heads_of_state_at_once_unless_acting(minimal_data):
+    with (minimal_data / "posts.csv").open("a", encoding="utf-8") as handle:
+        handle.write("chairman-of-kazakhstan,Chairman,Председатель,主席,KAZ,head-of-state,,"
+                     "enwiki-presidents-kaz\n")
+    with (minimal_data / "tenures.csv").open("a", encoding="utf-8") as handle:
+        handle.write("kassym-jomart-tokayev,chairman-of-kazakhstan,2019-01-01,2019-03-01,,"
+                     "enwiki-presidents-kaz,\n")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'tenures.csv')}:4: two heads of state of KAZ at once: overlaps "
+        f"the row at {_loc(minimal_data, 'tenures.csv')}:2 (mark one acting if so)"]
+    edit_csv(minimal_data / "tenures.csv", "2019-01-01,2019-03-01,,", "2019-01-01,2019-03-01,yes,")
+    check(minimal_data, ROOT / "ontology")  # an acting holder is allowed to overlap

@@ -69,7 +69,7 @@ def check_date_order(tables: Rows, problems: list[Problem]) -> None:
     pairs = {"memberships": ("start", "end", True), "tenures": ("start", "end", True),
              "events": ("start", "end", False), "organizations": ("founded", "dissolved", True),
              "states": ("independence", "dissolved", True),
-             "treaties": ("signed", "in_force", False)}
+             "treaties": ("signed", "in_force", False), "bases": ("start", "end", True)}
     for table, (first, last, strict) in pairs.items():
         for row in tables.get(table, []):
             start, end = row[first], row[last]
@@ -155,8 +155,17 @@ def _report_overlaps_across_posts(state: str, rows: list[Row], problems: list[Pr
 
 def check_lifetimes(tables: Rows, registry: dict[str, dict[str, Row]],
                     problems: list[Problem]) -> None:
-    """A membership lies within its organization's lifetime."""
+    """A membership lies within its organization's lifetime and its state's."""
     for row in tables.get("memberships", []):
+        state = registry["state"].get(row["state"])
+        if state is not None and row["start"] is not None:
+            born, gone = state["independence"], state["dissolved"]
+            if born is not None and _before(row["start"], born):
+                problems.append(row.at(f"membership starts {row['start']}, before {row['state']}'s "
+                                       f"independence ({born})"))
+            if gone is not None and (row["end"] is None or _before(gone, row["end"])):
+                problems.append(row.at(f"membership runs past {row['state']}'s dissolution "
+                                       f"({gone})"))
         org = registry["organization"].get(row["organization"])
         if org is None or row["start"] is None:
             continue

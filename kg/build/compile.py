@@ -122,7 +122,11 @@ class Compiler:
         self.add(node, PSK.headquarters, self.ref(row["headquarters"], "place"))
         for lang in row["languages"] or []:
             self.add(node, PSK.workingLanguage, Literal(lang, datatype=XSD.language))
-        self.add(node, PSK.predecessor, self.ref(row["predecessor"], "organization"))
+        predecessor = self.ref(row["predecessor"], "organization")
+        self.add(node, PSK.predecessor, predecessor)
+        if predecessor is not None:
+            self.add(predecessor, PSK.successor, node)
+        self.add(node, ORG.subOrganizationOf, self.ref(row["parent"], "organization"))
 
     def treaties(self, row: Row) -> None:
         node = self.entity("treaty", row, PSK.Treaty)
@@ -131,6 +135,13 @@ class Compiler:
             self.date(node, PSK.entryIntoForce, row["in_force"])
         self.add(node, SCHEMA.location, self.ref(row["location"], "place"))
         self.add(node, PSK.establishes, self.ref(row["establishes"], "organization"))
+
+    def bases(self, row: Row) -> None:
+        node = self.entity("base", row, PSK.MilitaryBase)
+        self.add(node, PSK.hostState, self.ref(row["host"], "state"))
+        self.add(node, PSK.operatedBy, self.ref(row["operator"], "state"))
+        self.add(node, SCHEMA.location, self.ref(row["city"], "place"))
+        self.dates(node, row)
 
     def people(self, row: Row) -> None:
         node = self.entity("person", row, FOAF.Person)
@@ -212,7 +223,7 @@ def compile_rows(tables: Rows, registry: dict[str, dict[str, Row]]) -> Compiler:
     handlers = {"sources": compiler.sources_table, "states": compiler.states,
                 "places": compiler.places, "organizations": compiler.organizations,
                 "treaties": compiler.treaties, "people": compiler.people,
-                "posts": compiler.posts, "events": compiler.events,
+                "posts": compiler.posts, "events": compiler.events, "bases": compiler.bases,
                 "memberships": compiler.memberships, "tenures": compiler.tenures,
                 "participations": compiler.participations}
     for name, rows in tables.items():

@@ -73,8 +73,8 @@ TABLES: tuple[Table, ...] = (
         Column("id", "id", True), *_labels(), Column("aliases", "aliases"),
         Column("founded", "date", True), Column("dissolved", "date"),
         Column("headquarters", "ref:place"), Column("languages", "langs"),
-        Column("predecessor", "ref:organization"), Column("sources", "sources", True),
-        Column("note", "text"),
+        Column("predecessor", "ref:organization"), Column("parent", "ref:organization"),
+        Column("sources", "sources", True), Column("note", "text"),
     ), entity="organization", id_pattern=ORG_ID),
     Table("treaties", (
         Column("id", "id", True), *_labels(), Column("signed", "date", True),
@@ -101,6 +101,12 @@ TABLES: tuple[Table, ...] = (
         Column("location", "ref:place"), Column("organization", "ref:organization"),
         Column("sources", "sources", True), Column("note", "text"),
     ), entity="event", id_pattern=EVENT_ID),
+    Table("bases", (
+        Column("id", "id", True), *_labels(), Column("host", "ref:state", True),
+        Column("city", "ref:place"), Column("operator", "ref:state", True),
+        Column("start", "date", True), Column("end", "date"), Column("sources", "sources", True),
+        Column("note", "text"),
+    ), entity="base", id_pattern=SLUG),
     Table("memberships", (
         Column("state", "ref:state", True), Column("organization", "ref:organization", True),
         Column("status", "enum:member|associate|observer|participant|partner|suspended|frozen",
