@@ -123,6 +123,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cow_check(args: argparse.Namespace) -> int:
+    from kg.crosscheck import cow_crosscheck
+
+    graph = _graph(args)
+    check = cow_crosscheck(graph, args.cow)
+    as_of = compute_stats(graph.store)["as_of"]
+    markdown = check.to_markdown(as_of)
+    if args.out:
+        Path(args.out).write_text(markdown, encoding="utf-8")
+        agree = sum(c.agrees for c in check.cells)
+        print(f"{agree} of {len(check.cells)} state-years agree; "
+              f"{len(check.disagreements())} disagreements listed in {args.out}")
+    else:
+        sys.stdout.write(markdown)
+    return 0
+
+
 def _resolve_query(text: str) -> NamedQuery:
     """A named query, a path to a .rq file, or inline SPARQL text."""
     queries = named_queries()
@@ -312,6 +329,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("entity", help="id, acronym or label in any language")
 
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
+
+    p = add("cow-check", cmd_cow_check, "Compare the graph's memberships, year by year for "
+            "1991-2014, with the Correlates of War IGO v3 data, and write the agreement table "
+            "with every disagreement and its source (Markdown).", fmt=False)
+    p.add_argument("--cow", default="../shared/data/cow-igo-v3", metavar="DIR",
+                   help="folder with state_year_formatv3.csv.gz "
+                        "(default: ../shared/data/cow-igo-v3)")
+    p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
     return parser
 
 
