@@ -212,6 +212,15 @@ class KnowledgeGraph:
                 value = row["olabel"].value  # a class or concept: its English label
             if value not in described[key]:
                 described[key].append(value)
+        for row in self._select("""
+                SELECT ?label ?s WHERE {
+                  VALUES (?p ?label) { (psk:establishes "founded by treaty")
+                                       (org:subOrganizationOf "organs")
+                                       (psk:capital "capital of") (psk:headquarters "seat of")
+                                       (psk:hostState "foreign military bases")
+                                       (psk:operatedBy "military bases abroad") }
+                  ?s ?p ?x }""", x=entity):
+            described[str(row["label"])].append(row["s"])
         if entity.type == "state":
             described["memberships"] = self.memberships(state=entity)
         elif entity.type == "organization":
