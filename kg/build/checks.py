@@ -17,8 +17,9 @@ _FAR_FUTURE = date.max
 
 
 def entity_registry(tables: Rows, problems: list[Problem]) -> dict[str, dict[str, Row]]:
-    """Map entity kind -> id -> defining row; report duplicate ids (ids are unique graph-wide,
-    so that a short id names one thing in the API and CLI)."""
+    """Map entity kind -> id -> defining row; report duplicate ids (entity ids are unique
+    graph-wide, so that a short id names one thing in the API and CLI; source ids are a
+    namespace of their own)."""
     registry: dict[str, dict[str, Row]] = defaultdict(dict)
     seen: dict[str, Row] = {}
     for rows in tables.values():
@@ -26,7 +27,7 @@ def entity_registry(tables: Rows, problems: list[Problem]) -> dict[str, dict[str
             kind, ident = row.table.entity, row["id"]
             if kind is None or ident is None:
                 continue
-            key = ident.casefold()
+            key = f"source:{ident}" if kind == "source" else ident.casefold()
             if key in seen:
                 first = seen[key]
                 problems.append(row.at(f"duplicate id {ident!r}: already defined at "

@@ -104,7 +104,7 @@ TABLES: tuple[Table, ...] = (
     Table("bases", (
         Column("id", "id", True), *_labels(), Column("host", "ref:state", True),
         Column("city", "ref:place"), Column("operator", "ref:state", True),
-        Column("start", "date", True), Column("end", "date"), Column("sources", "sources", True),
+        Column("start", "date"), Column("end", "date"), Column("sources", "sources", True),
         Column("note", "text"),
     ), entity="base", id_pattern=SLUG),
     Table("memberships", (
