@@ -164,6 +164,8 @@ class KnowledgeGraph:
         """
         if isinstance(ref, Entity):
             return ref
+        if isinstance(ref, Event):
+            return self._entities[ref.iri]
         if not isinstance(ref, str):
             raise TypeError(f"expected an id, label or Entity, not {type(ref).__name__}")
         if ref in self._by_id:

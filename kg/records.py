@@ -74,6 +74,10 @@ class Membership:
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
 
+    def __repr__(self) -> str:
+        return (f"<membership {self.state.id} in {self.organization.id}: {self.status} "
+                f"{self.start}..{self.end or ''}>")
+
 
 @dataclass(frozen=True)
 class Tenure:
@@ -87,6 +91,11 @@ class Tenure:
     note: str | None
     sources: tuple[Source, ...]
     iri: str
+
+    def __repr__(self) -> str:
+        acting = " (acting)" if self.acting else ""
+        return (f"<tenure {self.person.id} as {self.post.id}{acting}: "
+                f"{self.start}..{self.end or ''}>")
 
 
 @dataclass(frozen=True)
@@ -119,3 +128,8 @@ class Participation:
     note: str | None
     sources: tuple[Source, ...]
     iri: str
+
+    def __repr__(self) -> str:
+        who = self.participant.id
+        state = f" for {self.state.id}" if self.state and self.state != self.participant else ""
+        return f"<{self.role} {who}{state} at {self.event.id}>"
