@@ -140,7 +140,8 @@ def test_organizations_of_state_at(graph):
 def test_events_in_period(graph):
     rows = graph.named_query("events-in-period", **{"from": "2022-10-01", "to": "2022-10-31"})
     assert ids(rows, "event") == ["2022-10-07-cis-informal-summit",
-                                  "2022-10-14-cis-council-of-heads-of-state"]
+                                  "2022-10-14-cis-council-of-heads-of-state",
+                                  "2022-10-28-csto-extraordinary-session"]
 
 
 def test_summits_of_person(graph):
