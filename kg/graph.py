@@ -389,7 +389,8 @@ class KnowledgeGraph:
                               { ?p psk:participant ?who } UNION { ?p psk:representing ?who }
                               FILTER(?role != psk:role-absent) }""")
         if organization is not None:
-            bindings["org"] = self.entity(organization)
+            bindings["of"] = self.entity(organization)
+            where.append("?e psk:organization ?of .")
         rows = self._select(self._EVENT % "\n".join(where), **bindings)
         return [self._event(row) for row in rows if row["class"] in EVENT_KINDS]
 

@@ -107,6 +107,8 @@ def test_events_filtered_by_kind_period_and_participant(graph):
     # Moldova was absent from every 2022 meeting: absence is not participation
     assert graph.events(kind="summit", between=("2022-01-01", "2022-12-31"),
                         participant="MDA") == []
+    csto = graph.events(organization="CSTO", between=("2022-01-01", "2022-12-31"))
+    assert csto and all(e.organization.id == "CSTO" for e in csto)
     with pytest.raises(ValueError, match="unknown event kind"):
         graph.events(kind="picnic")
 

@@ -11,8 +11,9 @@ from tests.conftest import ROOT
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def test_there_is_a_quickstart():
+def test_there_are_the_quickstart_and_the_summit_walkthrough():
     assert ROOT / "notebooks" / "01-quickstart.ipynb" in NOTEBOOKS
+    assert ROOT / "notebooks" / "02-december-2022-summit.ipynb" in NOTEBOOKS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -27,3 +28,7 @@ def test_notebook_executes(path: Path, tmp_path):
     if path.name == "01-quickstart.ipynb":
         assert "['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']" in text
         assert "'associate'" in text and "Kassym-Jomart Tokayev" in text
+    if path.name == "02-december-2022-summit.ipynb":
+        assert "absent    MDA  Maia Sandu" in text
+        assert "('GEO', 'withdrawn', datetime.date(2009, 8, 18))" in text
+        assert "russian-102nd-military-base-gyumri" in text
