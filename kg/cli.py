@@ -19,7 +19,7 @@ from typing import Any
 from kg.build import DataError, build, check
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
 from kg.queries import NamedQuery, named_queries, read_query_file
-from kg.records import Entity, Membership, Participation, Source, Tenure
+from kg.records import Entity, Membership, Participation, Source, Tenure, partial
 from kg.stats import compute_stats
 
 FORMATS = ("table", "csv", "json")
@@ -72,13 +72,14 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
 
 def _membership_row(m: Membership) -> dict[str, Any]:
     return {"state": m.state, "organization": m.organization, "status": m.status,
-            "founding": m.founding, "start": m.start, "end": m.end, "signed": m.signed,
+            "founding": m.founding, "start": partial(m.start, m.start_precision),
+            "end": partial(m.end, m.end_precision), "signed": m.signed,
             "sources": [s.id for s in m.sources]}
 
 
 def _tenure_row(t: Tenure) -> dict[str, Any]:
-    return {"person": t.person, "post": t.post, "start": t.start, "end": t.end,
-            "acting": t.acting}
+    return {"person": t.person, "post": t.post, "start": partial(t.start, t.start_precision),
+            "end": partial(t.end, t.end_precision), "acting": t.acting}
 
 
 def _participation_row(p: Participation) -> dict[str, Any]:

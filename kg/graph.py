@@ -240,10 +240,8 @@ class KnowledgeGraph:
         SELECT ?m ?state ?org ?status ?start ?end ?founding ?signed ?sp ?ep ?note WHERE {
           ?m a org:Membership ; org:member ?state ; org:organization ?org ;
              psk:status/skos:notation ?status ; schema:startDate ?start ;
-             psk:startPrecision/skos:prefLabel ?sp ; psk:foundingMember ?founding .
-          FILTER(lang(?sp) = "en")
-          OPTIONAL { ?m schema:endDate ?end . ?m psk:endPrecision/skos:prefLabel ?ep
-                     FILTER(lang(?ep) = "en") }
+             psk:startPrecision ?sp ; psk:foundingMember ?founding .
+          OPTIONAL { ?m schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?m psk:signedDate ?signed }
           OPTIONAL { ?m rdfs:comment ?note }
           %s
@@ -299,16 +297,16 @@ class KnowledgeGraph:
         return Membership(
             state=row["state"], organization=row["org"], status=row["status"],
             start=row["start"], end=row.get("end"), founding=bool(row["founding"]),
-            signed=row.get("signed"), start_precision=str(row["sp"]),
-            end_precision=str(row["ep"]) if row.get("ep") is not None else None,
+            signed=row.get("signed"), start_precision=_PRECISION[row["sp"]],
+            end_precision=_PRECISION.get(row.get("ep")),
             note=_plain(row.get("note")), sources=self._sources_of(row["m"]), iri=row["m"])
 
     # ------------------------------------------------------------------ posts and tenures
     _TENURE = """
-        SELECT ?t ?person ?post ?start ?end ?acting ?note WHERE {
+        SELECT ?t ?person ?post ?start ?end ?sp ?ep ?acting ?note WHERE {
           ?t a psk:Tenure ; psk:holder ?person ; psk:post ?post ; schema:startDate ?start ;
-             psk:acting ?acting .
-          OPTIONAL { ?t schema:endDate ?end }
+             psk:startPrecision ?sp ; psk:acting ?acting .
+          OPTIONAL { ?t schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?t rdfs:comment ?note }
           %s
         } ORDER BY ?start ?post"""
@@ -330,7 +328,8 @@ class KnowledgeGraph:
         rows = self._select(self._TENURE % where, **bindings)
         return [Tenure(row["person"], row["post"], row["start"], row.get("end"),
                        bool(row["acting"]), _plain(row.get("note")), self._sources_of(row["t"]),
-                       row["t"]) for row in rows]
+                       row["t"], _PRECISION[row["sp"]], _PRECISION.get(row.get("ep")))
+                for row in rows]
 
     def office_holders(self, post: str | Entity, at: str | date | None = None) -> list[Tenure]:
         """Who held the post: every tenure in order, or with ``at`` the one(s) on that day."""
@@ -354,10 +353,10 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ events
     _EVENT = """
-        SELECT DISTINCT ?e ?class ?start ?end ?location ?org WHERE {
-          ?e a schema:Event, ?class ; schema:startDate ?start .
+        SELECT DISTINCT ?e ?class ?start ?end ?sp ?ep ?location ?org WHERE {
+          ?e a schema:Event, ?class ; schema:startDate ?start ; psk:startPrecision ?sp .
           FILTER(?class != schema:Event)
-          OPTIONAL { ?e schema:endDate ?end }
+          OPTIONAL { ?e schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?e schema:location ?location }
           OPTIONAL { ?e psk:organization ?org }
           %s
@@ -406,7 +405,8 @@ class KnowledgeGraph:
         entity: Entity = row["e"]
         return Event(entity.id, entity.iri, entity.label, EVENT_KINDS[row["class"]],
                      row["start"], row.get("end"), row.get("location"), row.get("org"),
-                     entity.labels, self._sources_of(entity.iri))
+                     entity.labels, self._sources_of(entity.iri), _PRECISION[row["sp"]],
+                     _PRECISION.get(row.get("ep")))
 
     def participants(self, event: str | Entity) -> list[Participation]:
         """Who hosted, attended or was absent from an event (hosts first, then by state)."""
@@ -556,6 +556,9 @@ class KnowledgeGraph:
 def _identity(term: Any) -> Any:
     return term
 
+
+_PRECISION = {PSK + "precisionDay": "day", PSK + "precisionMonth": "month",
+              PSK + "precisionYear": "year"}
 
 _LITERALS = {
     XSD + "date": date.fromisoformat,

@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+def partial(day: date | None, precision: str | None) -> str:
+    """A stored date as precisely as its source gave it: ``1993-12-03``, ``1993-12`` or ``1993``.
+
+    >>> partial(date(2007, 1, 1), "year")
+    '2007'
+    """
+    if day is None:
+        return ""
+    iso = day.isoformat()
+    return {"month": iso[:7], "year": iso[:4]}.get(precision or "day", iso)
+
+
 class LangString(str):
     """A string with a language tag, e.g. ``LangString("独联体", "zh")``; it is a ``str``."""
 
@@ -91,6 +103,8 @@ class Tenure:
     note: str | None
     sources: tuple[Source, ...]
     iri: str
+    start_precision: str = "day"
+    end_precision: str | None = None
 
     def __repr__(self) -> str:
         acting = " (acting)" if self.acting else ""
@@ -110,6 +124,8 @@ class Event:
     organization: Entity | None
     labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sources: tuple[Source, ...] = field(default=(), compare=False)
+    start_precision: str = "day"
+    end_precision: str | None = None
 
     def __repr__(self) -> str:
         end = f"..{self.end}" if self.end and self.end != self.start else ""

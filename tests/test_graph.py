@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 import kg
+import kg.records
 
 
 @pytest.mark.parametrize(("ref", "expected"), [
@@ -173,3 +174,13 @@ def test_founding_treaties(graph):
         ("CSTO", date(2002, 10, 7), date(2003, 9, 18)),
         ("EAEU", date(2014, 5, 29), date(2015, 1, 1))]
     assert graph.describe("eaeu-treaty")["location"] == [graph.entity("astana")]
+
+
+def test_dates_keep_the_precision_of_their_source(graph):
+    (artsakh,) = graph.memberships(state="XNK", organization="CDRN")
+    assert (artsakh.start, artsakh.start_precision) == (date(2007, 1, 1), "year")
+    assert (artsakh.end, artsakh.end_precision) == (date(2024, 1, 1), "day")
+    born = graph.query("SELECT ?p WHERE { ?x psk:birthDatePrecision ?p }",
+                       x=graph.entity("abdulla-aripov"))
+    assert born == [{"p": "https://w3id.org/postsoviet-kg/ontology#precisionYear"}]
+    assert kg.records.partial(artsakh.start, artsakh.start_precision) == "2007"

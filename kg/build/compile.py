@@ -24,6 +24,15 @@ POST_CLASSES = {"head-of-state": PSK.HeadOfStatePost,
                 "head-of-government": PSK.HeadOfGovernmentPost}
 PRECISION = {"day": PSK.precisionDay, "month": PSK.precisionMonth, "year": PSK.precisionYear}
 
+#: The property that records the precision of each other dated property (start and end dates
+#: have psk:startPrecision and psk:endPrecision).
+PRECISION_OF = {
+    SCHEMA.birthDate: PSK.birthDatePrecision, SCHEMA.foundingDate: PSK.foundingDatePrecision,
+    SCHEMA.dissolutionDate: PSK.dissolutionDatePrecision,
+    PSK.independenceDate: PSK.independenceDatePrecision, PSK.signedDate: PSK.signedDatePrecision,
+    PSK.entryIntoForce: PSK.entryIntoForcePrecision,
+}
+
 
 class Compiler:
     """Accumulates triples and the origin (``file:line``) of every node it creates."""
@@ -56,6 +65,7 @@ class Compiler:
         if value is None:
             return
         self.add(node, prop, Literal(value.value.isoformat(), datatype=XSD.date))
+        precision_prop = precision_prop or PRECISION_OF.get(prop)
         if precision_prop is not None:
             self.add(node, precision_prop, PRECISION[value.precision])
 
