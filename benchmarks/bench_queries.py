@@ -88,9 +88,9 @@ def main() -> None:
 
 
 def _term(value):
-    from kg.graph import _to_oxigraph
+    from kg.terms import to_oxigraph
 
-    return _to_oxigraph(value)
+    return to_oxigraph(value)
 
 
 if __name__ == "__main__":

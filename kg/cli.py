@@ -209,7 +209,7 @@ def cmd_memberships(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_leaders(args: argparse.Namespace) -> int:
+def cmd_head_of_state(args: argparse.Namespace) -> int:
     graph = _graph(args)
     person = graph.head_of_state(args.state, at=args.at)
     if person is None:
@@ -321,7 +321,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", help="a state's id or name")
     p.add_argument("--organization", help="an organization's id or name")
 
-    p = add("head-of-state", cmd_leaders, "Who was head of state of a state on a day.",
+    p = add("head-of-state", cmd_head_of_state, "Who was head of state of a state on a day.",
             fmt=False)
     p.add_argument("state", help="a state's id or name")
     p.add_argument("--at", metavar="YYYY-MM-DD", help="the day (default: today)")

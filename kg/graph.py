@@ -23,6 +23,17 @@ from kg.namespaces import PREFIXES, sparql_prologue
 from kg.queries import NamedQuery, _shipped_queries, named_queries
 from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
 from kg.sparql import bind_values
+from kg.terms import (
+    LITERALS,
+    PRECISION,
+    curie,
+    from_rdflib,
+    identity,
+    plain,
+    shift_position,
+    sort_key,
+    to_oxigraph,
+)
 
 XSD = PREFIXES["xsd"]
 PSK = PREFIXES["psk"]
@@ -206,7 +217,7 @@ class KnowledgeGraph:
         described: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             plabel = row.get("plabel")
-            key = plabel.value if plabel is not None else _curie(row["p"].value)
+            key = plabel.value if plabel is not None else curie(row["p"].value)
             value = self._python(row["o"])
             if isinstance(value, str) and value in sources:
                 value = sources[value]
@@ -231,7 +242,7 @@ class KnowledgeGraph:
             described["tenures"] = self.tenures(person=entity)
         elif entity.type == "event":
             described["participants"] = self.participants(entity)
-        return {key: sorted(values, key=_sort_key) if key not in
+        return {key: sorted(values, key=sort_key) if key not in
                 ("memberships", "members", "tenures", "participants") else values
                 for key, values in sorted(described.items())}
 
@@ -297,9 +308,9 @@ class KnowledgeGraph:
         return Membership(
             state=row["state"], organization=row["org"], status=row["status"],
             start=row["start"], end=row.get("end"), founding=bool(row["founding"]),
-            signed=row.get("signed"), start_precision=_PRECISION[row["sp"]],
-            end_precision=_PRECISION.get(row.get("ep")),
-            note=_plain(row.get("note")), sources=self._sources_of(row["m"]), iri=row["m"])
+            signed=row.get("signed"), start_precision=PRECISION[row["sp"]],
+            end_precision=PRECISION.get(row.get("ep")),
+            note=plain(row.get("note")), sources=self._sources_of(row["m"]), iri=row["m"])
 
     # ------------------------------------------------------------------ posts and tenures
     _TENURE = """
@@ -327,8 +338,8 @@ class KnowledgeGraph:
             where += " FILTER(?start <= ?at && (!BOUND(?end) || ?end > ?at))"
         rows = self._select(self._TENURE % where, **bindings)
         return [Tenure(row["person"], row["post"], row["start"], row.get("end"),
-                       bool(row["acting"]), _plain(row.get("note")), self._sources_of(row["t"]),
-                       row["t"], _PRECISION[row["sp"]], _PRECISION.get(row.get("ep")))
+                       bool(row["acting"]), plain(row.get("note")), self._sources_of(row["t"]),
+                       row["t"], PRECISION[row["sp"]], PRECISION.get(row.get("ep")))
                 for row in rows]
 
     def office_holders(self, post: str | Entity, at: str | date | None = None) -> list[Tenure]:
@@ -405,8 +416,8 @@ class KnowledgeGraph:
         entity: Entity = row["e"]
         return Event(entity.id, entity.iri, entity.label, EVENT_KINDS[row["class"]],
                      row["start"], row.get("end"), row.get("location"), row.get("org"),
-                     entity.labels, self._sources_of(entity.iri), _PRECISION[row["sp"]],
-                     _PRECISION.get(row.get("ep")))
+                     entity.labels, self._sources_of(entity.iri), PRECISION[row["sp"]],
+                     PRECISION.get(row.get("ep")))
 
     def participants(self, event: str | Entity) -> list[Participation]:
         """Who hosted, attended or was absent from an event (hosts first, then by state)."""
@@ -419,7 +430,7 @@ class KnowledgeGraph:
             }""", e=entity)
         order = {"host": 0, "attendee": 1, "absent": 2}
         found = [Participation(entity, row["who"], row.get("state"), row["role"],
-                               _plain(row.get("note")), self._sources_of(row["p"]), row["p"])
+                               plain(row.get("note")), self._sources_of(row["p"]), row["p"])
                  for row in rows]
         return sorted(found, key=lambda p: (order.get(p.role, 9),
                                             (p.state or p.participant).id))
@@ -470,7 +481,7 @@ class KnowledgeGraph:
 
     def _prepare(self, sparql: str, bindings: dict[str, Any]) -> str:
         try:
-            bound = bind_values(sparql, {k: _to_oxigraph(v) for k, v in bindings.items()})
+            bound = bind_values(sparql, {k: to_oxigraph(v) for k, v in bindings.items()})
         except ValueError as err:
             raise QueryError(str(err)) from None
         return sparql_prologue() + bound
@@ -479,7 +490,7 @@ class KnowledgeGraph:
         try:
             result = self.store.query(self._prepare(sparql, bindings))
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {_shift_position(str(err))}") from None
+            raise QueryError(f"SPARQL syntax error: {shift_position(str(err))}") from None
         except (OSError, ValueError, RuntimeError) as err:
             raise QueryError(f"SPARQL evaluation error: {err}") from None
         if isinstance(result, bool):
@@ -487,7 +498,7 @@ class KnowledgeGraph:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
         names = [v.value for v in result.variables]
-        to_python = self._python if convert else _identity
+        to_python = self._python if convert else identity
         return [{name: to_python(term) for name, term in zip(names, solution, strict=True)
                  if term is not None} for solution in result]
 
@@ -507,7 +518,7 @@ class KnowledgeGraph:
             row = {}
             for name, term in zip(names, solution, strict=True):
                 if term is not None:
-                    row[name] = self._python(_from_rdflib(term))
+                    row[name] = self._python(from_rdflib(term))
             rows.append(row)
         return rows
 
@@ -521,7 +532,7 @@ class KnowledgeGraph:
             language = term.language
             if language:
                 return LangString(term.value, language)
-            convert = _LITERALS.get(term.datatype.value)
+            convert = LITERALS.get(term.datatype.value)
             return convert(term.value) if convert else term.value
         return str(term)
 
@@ -551,86 +562,6 @@ class KnowledgeGraph:
     def sources(self, ref: str | Entity) -> tuple[Source, ...]:
         """The sources cited by an entity's own row."""
         return self._sources_of(self.entity(ref))
-
-
-def _identity(term: Any) -> Any:
-    return term
-
-
-_PRECISION = {PSK + "precisionDay": "day", PSK + "precisionMonth": "month",
-              PSK + "precisionYear": "year"}
-
-_LITERALS = {
-    XSD + "date": date.fromisoformat,
-    XSD + "boolean": lambda text: text in ("true", "1"),
-    XSD + "integer": int, XSD + "int": int, XSD + "long": int,
-    XSD + "decimal": float, XSD + "double": float, XSD + "float": float,
-}
-
-
-def _to_oxigraph(value: Any) -> ox.NamedNode | ox.Literal:
-    if isinstance(value, Entity):
-        return ox.NamedNode(value.iri)
-    if isinstance(value, ox.NamedNode | ox.Literal):
-        return value
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
-    if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
-    if isinstance(value, LangString):
-        return ox.Literal(str(value), language=value.lang)
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise TypeError(f"cannot bind a {type(value).__name__} in SPARQL")
-
-
-def _from_rdflib(term: Any) -> Any:
-    import rdflib
-
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, rdflib.Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))
-
-
-def _plain(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _curie(iri: str) -> str:
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
-
-
-def _sort_key(value: Any) -> tuple[str, str]:
-    if isinstance(value, Entity | Source):
-        return ("1", value.id)
-    if isinstance(value, LangString):
-        return ("0", f"{value.lang}:{value}")
-    return ("2", str(value))
-
-
-_PROLOGUE_LINES = sparql_prologue().count("\n")
-
-
-def _shift_position(message: str) -> str:
-    """Report error positions in the user's own text, not after the prologue we prepend."""
-    import re
-
-    def shift(match: re.Match) -> str:
-        line = int(match.group(1)) - _PROLOGUE_LINES
-        return f"line {line}, column {match.group(2)}"
-
-    return re.sub(r"\b(\d+):(\d+)\b", shift, message, count=1)
 
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:
