@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -57,8 +58,6 @@ def check_references(tables: Rows, registry: dict[str, dict[str, Row]],
 
 
 def _unknown(value: str, kinds: list[str], registry: dict[str, dict[str, Row]]) -> str:
-    import difflib
-
     candidates = [i for k in kinds for i in registry[k]]
     near = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(near)}?)" if near else ""
@@ -98,14 +97,18 @@ def _overlaps(a: Row, b: Row) -> bool:
 
 
 def _report_overlaps(groups: Iterable[tuple[str, list[Row]]], what: str,
-                     problems: list[Problem]) -> None:
+                     problems: list[Problem], across_posts: bool = False) -> None:
+    """Report every row that overlaps an earlier one of its group; with ``across_posts``,
+    only pairs of rows of different posts (same-post pairs are reported elsewhere)."""
     for key, rows in groups:
         dated = sorted((r for r in rows if _dated(r)), key=_span)
         for i, row in enumerate(dated):
             for other in dated[:i]:
+                if across_posts and other["post"] == row["post"]:
+                    continue
                 if _overlaps(other, row):
-                    problems.append(row.at(f"{what} {key}: overlaps the row at "
-                                           f"{other.file}:{other.line}"))
+                    where = f"{other.file}:{other.line}"
+                    problems.append(row.at(what.format(key=key, other=where)))
 
 
 def check_duplicates_and_overlaps(tables: Rows, registry: dict[str, dict[str, Row]],
@@ -133,25 +136,18 @@ def check_duplicates_and_overlaps(tables: Rows, registry: dict[str, dict[str, Ro
         by_post[row["post"]].append(row)
         if post is not None and post["role"] == "head-of-state" and not row["acting"]:
             heads_by_state[post["jurisdiction"]].append(row)
-    _report_overlaps(by_post.items(), "overlapping tenures of single-holder post", problems)
+    _report_overlaps(by_post.items(), "overlapping tenures of single-holder post {key}: "
+                     "overlaps the row at {other}", problems)
     # Different head-of-state posts of one state (e.g. Chairman of the Supreme Soviet, then
     # President) must not overlap either; acting holders are exempt and marked as such.
-    for state, rows in heads_by_state.items():
-        _report_overlaps_across_posts(state, rows, problems)
+    _report_overlaps(heads_by_state.items(), "two heads of state of {key} at once: overlaps the "
+                     "row at {other} (mark one acting if so)", problems, across_posts=True)
 
     by_pair: dict[str, list[Row]] = defaultdict(list)
     for row in tables.get("memberships", []):
         by_pair[f"{row['state']} in {row['organization']}"].append(row)
-    _report_overlaps(by_pair.items(), "overlapping memberships of", problems)
-
-
-def _report_overlaps_across_posts(state: str, rows: list[Row], problems: list[Problem]) -> None:
-    dated = sorted((r for r in rows if _dated(r)), key=_span)
-    for i, row in enumerate(dated):
-        for other in dated[:i]:
-            if other["post"] != row["post"] and _overlaps(other, row):
-                problems.append(row.at(f"two heads of state of {state} at once: overlaps the row "
-                                       f"at {other.file}:{other.line} (mark one acting if so)"))
+    _report_overlaps(by_pair.items(), "overlapping memberships of {key}: overlaps the row at "
+                     "{other}", problems)
 
 
 def check_lifetimes(tables: Rows, registry: dict[str, dict[str, Row]],
