@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.build import DataError, build, check
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
 from kg.records import Entity, Membership, Participation, Source, Tenure, partial
 from kg.stats import compute_stats
@@ -94,6 +94,8 @@ def _graph(args: argparse.Namespace) -> KnowledgeGraph:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build  # rdflib and pyshacl: only the build needs them
+
     report = build(args.data, args.ontology, args.out)
     _print_stats(report.stats)
     for path in report.written:
@@ -102,6 +104,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.build import check
+
     report = check(args.data, args.ontology)
     print(f"valid: {report.stats['triples']} triples, "
           f"{report.stats['facts_without_source']} facts without a source")

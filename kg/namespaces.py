@@ -1,14 +1,12 @@
-"""IRIs: one namespace for the ontology, one for the data, and the reused vocabularies."""
+"""IRIs: one namespace for the ontology, one for the data, and the reused vocabularies.
+
+Plain strings, so that ``import kg`` does not pay for importing rdflib; the build makes rdflib
+``Namespace`` objects from them.
+"""
 
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
-
 BASE = "https://w3id.org/postsoviet-kg/"
-PSK = Namespace(BASE + "ontology#")
-SCHEMA = Namespace("https://schema.org/")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 #: The path segment of each kind of entity or fact node below BASE.
 SEGMENTS = {
@@ -29,18 +27,18 @@ SEGMENTS = {
 DATASET_IRI = BASE + "dataset"
 
 PREFIXES = {
-    "psk": str(PSK),
-    "schema": str(SCHEMA),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "foaf": str(FOAF),
-    "dcterms": str(DCTERMS),
-    "dcat": str(DCAT),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
+    "psk": BASE + "ontology#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
     "state": BASE + "state/",
     "organization": BASE + "organization/",
     "treaty": BASE + "treaty/",

@@ -18,9 +18,9 @@ from rdflib import Graph
 from kg.build import checks
 from kg.build.artifacts import serialize_all, sorted_ntriples, write_atomically
 from kg.build.compile import compile_rows, dataset_metadata
-from kg.build.problems import DataError, Problem
 from kg.build.shacl import shacl_problems
 from kg.build.tables import TABLES, Row, read_table
+from kg.problems import DataError, Problem
 from kg.stats import compute_stats
 
 __all__ = ["BuildReport", "DataError", "Problem", "build", "check"]

@@ -9,8 +9,8 @@ from datetime import date
 
 import pycountry
 
-from kg.build.problems import Problem
 from kg.build.tables import Row
+from kg.problems import Problem
 
 Rows = dict[str, list[Row]]
 

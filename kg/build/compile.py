@@ -5,13 +5,17 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.build.checks import Rows
 from kg.build.tables import Row
 from kg.dates import PartialDate
-from kg.namespaces import DATASET_IRI, DCAT, PSK, SCHEMA, iri
+from kg.namespaces import DATASET_IRI, PREFIXES, iri
+
+PSK = Namespace(PREFIXES["psk"])
+SCHEMA = Namespace(PREFIXES["schema"])
+DCAT = Namespace(PREFIXES["dcat"])
 
 STATE_CLASSES = {"recognized": PSK.RecognizedState,
                  "partially-recognized": PSK.PartiallyRecognizedState,

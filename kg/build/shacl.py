@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kg.build.problems import Problem
+from kg.problems import Problem
 
 
 def shacl_problems(data: Graph, shapes_path: Path, origin: dict[str, tuple[str, int]],
                    shapes_label: str) -> list[Problem]:
+    from pyshacl import validate  # heavy: imported only when a build validates
+
     shapes = Graph().parse(shapes_path, format="turtle")
     conforms, results, _ = validate(data, shacl_graph=shapes, inference="none",
                                     abort_on_first=False, allow_warnings=True)

@@ -12,8 +12,8 @@ from typing import Any
 
 import pycountry
 
-from kg.build.problems import Problem
 from kg.dates import PartialDate
+from kg.problems import Problem
 
 STATE_ID = r"^[A-Z]{3}$"
 ORG_ID = r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$"
