@@ -247,9 +247,14 @@ def _convert(table: Table, kind: str, cell: str) -> Any:
 
 
 def _language(code: str) -> str:
-    if not re.match(r"^[a-z]{2}$", code) or pycountry.languages.get(alpha_2=code) is None:
-        raise ValueError(f"bad language {code!r}: expected an ISO 639-1 code such as 'ru'")
-    return code
+    """A BCP 47 primary language subtag: ISO 639-1, or ISO 639-3 for a language without one."""
+    if re.match(r"^[a-z]{2}$", code) and pycountry.languages.get(alpha_2=code) is not None:
+        return code
+    language = pycountry.languages.get(alpha_3=code) if re.match(r"^[a-z]{3}$", code) else None
+    if language is not None and not hasattr(language, "alpha_2"):
+        return code
+    raise ValueError(f"bad language {code!r}: expected an ISO 639-1 code such as 'ru' "
+                     "(or ISO 639-3, such as 'cnr', for a language without one)")
 
 
 def _aliases(cell: str) -> list[tuple[str, str]]:
