@@ -95,12 +95,60 @@ def test_overlapping_tenures_of_a_single_holder_post(minimal_data):
 
 def test_shacl_violation_is_located_at_its_row(minimal_data):
     with (minimal_data / "states.csv").open("a", encoding="utf-8") as handle:
-        handle.write("XAB,partially-recognized,Abkhazia,Абхазия,阿布哈兹,,,,,,,ab,"
+        handle.write("XAB,partially-recognized,Abkhazia,Абхазия,阿布哈兹,,,,astana,1999-10-12,,ab,"
                      "enwiki-presidents-kaz,\n")
     problems = problems_of(minimal_data)
     assert len(problems) == 1
     assert problems[0].startswith(f"{_loc(minimal_data, 'states.csv')}:4: SHACL violation on "
                                   "psk:iso3166Alpha2: an ISO 3166-1 alpha-2 code is two capital")
+
+
+def test_current_state_needs_capital_and_independence_or_a_reason(minimal_data):
+    edit_csv(minimal_data / "states.csv", "astana,1991-12-16,,KZ,enwiki-presidents-kaz,",
+             ",,,KZ,enwiki-presidents-kaz,")
+    states = _loc(minimal_data, "states.csv")
+    assert problems_of(minimal_data) == [
+        f"{states}:2: KAZ has no capital",
+        f"{states}:2: KAZ has no independence date and its note does not say "
+        "'No independence date' (and why)"]
+    edit_csv(minimal_data / "states.csv", ",,,KZ,enwiki-presidents-kaz,",
+             "astana,,,KZ,enwiki-presidents-kaz,No independence date: a test of the rule.")
+    check(minimal_data, ROOT / "ontology")
+
+
+def test_language_codes_are_iso_639_1_or_639_3_only_without_a_639_1(minimal_data):
+    edit_csv(minimal_data / "people.csv", "Назарбаев,kk,", "Назарбаев,kaz,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'people.csv')}:2: native_lang: bad language 'kaz': expected an "
+        "ISO 639-1 code such as 'ru' (or ISO 639-3, such as 'cnr', for a language without one)"]
+    edit_csv(minimal_data / "people.csv", "Назарбаев,kaz,", "Назарбаев,cnr,")
+    check(minimal_data, ROOT / "ontology")
+
+
+def test_a_source_cited_by_no_row_is_reported(minimal_data):
+    with (minimal_data / "sources.csv").open("a", encoding="utf-8") as handle:
+        handle.write("left-over,https://example.org/left-over,Left over,Example,2026-11-26\n")
+    sources = _loc(minimal_data, "sources.csv")
+    assert problems_of(minimal_data) == [f"{sources}:{_line_count(minimal_data / 'sources.csv')}:"
+                                         " source 'left-over' is cited by no row"]
+    edit_csv(minimal_data / "memberships.csv", "state,organization,", "state,org,")
+    assert not any("cited by no row" in p for p in problems_of(minimal_data))
+
+
+def _line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_event_id_begins_with_its_start_as_precisely_as_known(minimal_data):
+    edit_csv(minimal_data / "events.csv", "2022-10-14,,astana", "2022-10,,astana")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'events.csv')}:2: event id '2022-10-14-cis-summit-astana' must "
+        "begin with its start date as written (2022-10-...)"]
+    for path in (minimal_data / "events.csv", minimal_data / "participations.csv"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("2022-10-14-cis-summit-astana", "2022-10-cis-summit-astana"),
+                        encoding="utf-8")
+    check(minimal_data, ROOT / "ontology")
 
 
 def test_every_problem_is_reported_at_once(minimal_data):

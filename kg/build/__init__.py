@@ -48,7 +48,8 @@ def _relative(path: Path) -> str:
 
 def load_tables(data_dir: Path,
                 problems: list[Problem]) -> tuple[dict[str, list[Row]], set[str]]:
-    """Every table's rows, and the entity kinds whose table could not be read."""
+    """Every table's rows, and the entity kinds (or, for fact tables, the table names) whose
+    table could not be read."""
     tables, unreadable = {}, set()
     for table in TABLES:
         path = data_dir / table.filename
@@ -57,8 +58,8 @@ def load_tables(data_dir: Path,
             rows = read_table(table, path, _relative(path), problems)
         else:
             problems.append(Problem(_relative(path), 0, "missing table"))
-        if rows is None and table.entity:
-            unreadable.add(table.entity)
+        if rows is None:
+            unreadable.add(table.entity or table.name)
         tables[table.name] = rows or []
     return tables, unreadable
 

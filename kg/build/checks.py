@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -15,6 +16,7 @@ from kg.problems import Problem
 Rows = dict[str, list[Row]]
 
 _FAR_FUTURE = date.max
+NO_INDEPENDENCE = "No independence date"
 
 
 def entity_registry(tables: Rows, problems: list[Problem]) -> dict[str, dict[str, Row]]:
@@ -42,7 +44,8 @@ def entity_registry(tables: Rows, problems: list[Problem]) -> dict[str, dict[str
 def check_references(tables: Rows, registry: dict[str, dict[str, Row]],
                      problems: list[Problem], unreadable: set[str]) -> None:
     """Every reference names a defined id; references into a table that could not be read at
-    all are not reported again, one by one."""
+    all are not reported again, one by one. Every source must be cited by some row."""
+    cited: set[str] = set()
     for rows in tables.values():
         for row in rows:
             for column in row.table.columns:
@@ -53,8 +56,14 @@ def check_references(tables: Rows, registry: dict[str, dict[str, Row]],
                         problems.append(row.at(_unknown(value, kinds, registry)))
                 elif column.kind == "sources":
                     for source in value or []:
+                        cited.add(source)
                         if source not in registry["source"] and "source" not in unreadable:
                             problems.append(row.at(_unknown(source, ["source"], registry)))
+    # A source no row cites is left over from an edit: it documents nothing. Not judged while
+    # some table is unreadable, since its rows' citations are unknown.
+    for row in [] if unreadable else tables.get("sources", []):
+        if row["id"] is not None and row["id"] not in cited:
+            problems.append(row.at(f"source {row['id']!r} is cited by no row"))
 
 
 def _unknown(value: str, kinds: list[str], registry: dict[str, dict[str, Row]]) -> str:
@@ -213,7 +222,8 @@ def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
 
 
 def check_states(tables: Rows, problems: list[Problem]) -> None:
-    """ISO 3166-1 codes of recognized and former states agree with pycountry."""
+    """ISO 3166 codes agree with pycountry; every current state has a capital and an
+    independence date, or a note saying why it has none."""
     for row in tables.get("states", []):
         ident, kind, alpha2 = row["id"], row["kind"], row["iso_alpha2"]
         if ident is None or kind is None:
@@ -227,6 +237,28 @@ def check_states(tables: Rows, problems: list[Problem]) -> None:
                                        f"({country.alpha_2}) for {ident}"))
         elif kind == "former" and pycountry.historic_countries.get(alpha_3=ident) is None:
             problems.append(row.at(f"{ident} is not an ISO 3166-3 former country code"))
+        if kind == "former" or row["dissolved"]:
+            continue
+        if not row["capital"]:
+            problems.append(row.at(f"{ident} has no capital"))
+        # An empty date must be a decision, not a gap: see docs/data.md on independence.
+        if not row["independence"] and NO_INDEPENDENCE not in (row["note"] or ""):
+            problems.append(row.at(f"{ident} has no independence date and its note does not "
+                                   f"say {NO_INDEPENDENCE!r} (and why)"))
+
+
+def check_event_ids(tables: Rows, problems: list[Problem]) -> None:
+    """An event id begins with its start date written exactly as precisely as it is known,
+    so ``2006-03-uzbekistan-joins-eurasec`` cannot pose as a fact about 1 March."""
+    for row in tables.get("events", []):
+        ident, start = row["id"], row["start"]
+        if ident is None or start is None:
+            continue
+        written = str(start)
+        rest = ident[len(written) + 1:] if ident.startswith(f"{written}-") else None
+        if rest is None or re.match(r"\d{2}-", rest):
+            problems.append(row.at(f"event id {ident!r} must begin with its start date as "
+                                   f"written ({written}-...)"))
 
 
 def run_all(tables: Rows, problems: list[Problem],
@@ -239,4 +271,5 @@ def run_all(tables: Rows, problems: list[Problem],
     check_lifetimes(tables, registry, problems)
     check_attendance(tables, registry, problems)
     check_states(tables, problems)
+    check_event_ids(tables, problems)
     return registry

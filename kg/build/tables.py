@@ -18,7 +18,8 @@ from kg.problems import Problem
 STATE_ID = r"^[A-Z]{3}$"
 ORG_ID = r"^[A-Z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-EVENT_ID = r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$"
+# The leading date is the start as precisely as it is known (checks.check_event_ids).
+EVENT_ID = r"^\d{4}(-\d{2}){0,2}-[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
