@@ -131,7 +131,9 @@ def test_headquarters(graph):
     assert {k: seats[k] for k in ("CIS", "CSTO", "EAEU", "SCO", "OTS", "GUAM")} == {
         "CIS": ("minsk", "BLR"), "CSTO": ("moscow", "RUS"), "EAEU": ("moscow", "RUS"),
         "SCO": ("beijing", "CHN"), "OTS": ("istanbul", "TUR"), "GUAM": ("kyiv", "UKR")}
-    assert len(seats) == 15
+    assert seats["EAP"] == ("brussels", "BEL")
+    assert seats["CES"] == ("moscow", "RUS")  # the seat of its regulatory body, the EEC
+    assert len(seats) == 17
 
 
 def test_organizations_of_state_at(graph):
