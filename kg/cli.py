@@ -117,6 +117,7 @@ def _print_stats(stats: dict) -> None:
     for name, count in stats["counts"].items():
         print(f"  {name:<15}{count:>7}")
     print(f"  {'without source':<15}{stats['facts_without_source']:>7}")
+    print(f"  {'unverified':<15}{stats['flagged_unverified']:>7}  (notes beginning UNVERIFIED)")
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

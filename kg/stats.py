@@ -1,4 +1,5 @@
-"""Counts that describe the graph: entities and facts per class, unsourced facts, as-of date."""
+"""Counts that describe the graph: entities and facts per class, unsourced facts, facts flagged
+unverified, as-of date."""
 
 from __future__ import annotations
 
@@ -39,12 +40,15 @@ def compute_stats(store: ox.Store) -> dict:
         SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{
           VALUES ?class {{ {sourced_values} }} ?x a ?class
           FILTER NOT EXISTS {{ ?x prov:wasDerivedFrom ?s }} }}""")
+    unverified = store.query(prologue + """
+        SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x psk:unverified true }""")
     as_of = list(store.query(prologue + """
         SELECT ?d WHERE { ?ds a dcat:Dataset ; dcterms:modified ?d }"""))
     return {
         "triples": len(store),
         "counts": counts,
         "facts_without_source": int(next(iter(unsourced))["n"].value),
+        "flagged_unverified": int(next(iter(unverified))["n"].value),
         "as_of": as_of[0]["d"].value if as_of else None,
     }
 

@@ -18,8 +18,20 @@ def test_fixture_builds_with_every_artifact(tmp_path):
         "postsoviet-kg.jsonld", "postsoviet-kg.nt", "postsoviet-kg.ttl", "stats.json"]
     assert report.stats["counts"]["tenures"] == 2
     assert report.stats["facts_without_source"] == 0
+    assert report.stats["flagged_unverified"] == 0
     lines = (tmp_path / "postsoviet-kg.nt").read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines)
+
+
+def test_a_note_beginning_unverified_flags_the_fact(minimal_data, tmp_path):
+    edit_csv(minimal_data / "tenures.csv", "2019-03-20,,,enwiki-presidents-kaz,",
+             "2019-03-20,,,enwiki-presidents-kaz,UNVERIFIED after 2026: a test note")
+    report = build(minimal_data, ROOT / "ontology", tmp_path)
+    assert report.stats["flagged_unverified"] == 1
+    triples = (tmp_path / "postsoviet-kg.nt").read_text(encoding="utf-8")
+    assert ("<https://w3id.org/postsoviet-kg/tenure/kassym-jomart-tokayev-president-of-kazakhstan-"
+            "2019-03-20> <https://w3id.org/postsoviet-kg/ontology#unverified> "
+            '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>') in triples
 
 
 def test_build_is_byte_identical_across_processes(tmp_path):

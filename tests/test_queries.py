@@ -167,6 +167,14 @@ def test_acting_heads_of_state(graph):
             ("TKM", "gurbanguly-berdimuhamedow")} <= acting
 
 
+def test_unverified_facts(graph):
+    rows = graph.named_query("unverified-facts")
+    assert [r["fact"].rsplit("/", 1)[-1] for r in rows] == [
+        "alar-karis-president-of-estonia-2021-10-11",
+        "nikol-pashinyan-prime-minister-of-armenia-2021-08-02"]
+    assert all(r["note"].startswith("UNVERIFIED") for r in rows)
+
+
 def test_unsourced_facts_is_empty(graph):
     assert graph.named_query("unsourced-facts") == []
 

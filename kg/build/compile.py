@@ -16,6 +16,8 @@ from kg.namespaces import DATASET_IRI, PREFIXES, iri
 PSK = Namespace(PREFIXES["psk"])
 SCHEMA = Namespace(PREFIXES["schema"])
 DCAT = Namespace(PREFIXES["dcat"])
+#: A note that begins with this marks its row's fact as not verified (psk:unverified).
+UNVERIFIED_MARK = "UNVERIFIED"
 
 STATE_CLASSES = {"recognized": PSK.RecognizedState,
                  "partially-recognized": PSK.PartiallyRecognizedState,
@@ -98,9 +100,16 @@ class Compiler:
         self.add(node, DCTERMS.identifier, Literal(row["id"]))
         self.labels(node, row)
         self.sources(node, row)
-        if row["note"]:
-            self.add(node, RDFS.comment, Literal(row["note"], lang="en"))
+        self.note(node, row)
         return node
+
+    def note(self, node: URIRef, row: Row) -> None:
+        if not row["note"]:
+            return
+        self.add(node, RDFS.comment, Literal(row["note"], lang="en"))
+        # The curators' marker for a fact they could not verify (docs/data.md), made queryable.
+        if row["note"].startswith(UNVERIFIED_MARK):
+            self.add(node, PSK.unverified, Literal(True))
 
     # ------------------------------------------------------------ tables
     def sources_table(self, row: Row) -> None:
@@ -178,8 +187,7 @@ class Compiler:
         node = self.node(kind, local_id, row)
         self.add(node, RDF.type, rdf_type)
         self.sources(node, row)
-        if row["note"]:
-            self.add(node, RDFS.comment, Literal(row["note"], lang="en"))
+        self.note(node, row)
         return node
 
     def dates(self, node: URIRef, row: Row) -> None:
