@@ -263,7 +263,8 @@ def check_event_ids(tables: Rows, problems: list[Problem]) -> None:
 
 def run_all(tables: Rows, problems: list[Problem],
             unreadable: set[str] = frozenset()) -> dict[str, dict[str, Row]]:
-    """Every cross-row check; ``unreadable`` names entity kinds whose table could not be read."""
+    """Every cross-row check; ``unreadable`` names the entity kinds (or fact tables) whose table
+    could not be read."""
     registry = entity_registry(tables, problems)
     check_references(tables, registry, problems, set(unreadable))
     check_date_order(tables, problems)
