@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.dates import as_date
-from kg.namespaces import PREFIXES, sparql_prologue
+from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
 from kg.queries import NamedQuery, _shipped_queries, named_queries
 from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
 from kg.sparql import bind_values
@@ -50,12 +50,8 @@ ENTITY_TYPES = {
     PSK + "MilitaryBase": "base",
 }
 
-EVENT_KINDS = {
-    PSK + "Summit": "summit", PSK + "TreatySigning": "treaty-signing",
-    PSK + "Accession": "accession", PSK + "Withdrawal": "withdrawal",
-    PSK + "ArmedConflict": "armed-conflict", PSK + "Unrest": "unrest",
-    PSK + "Deployment": "deployment", PSK + "Election": "election",
-}
+#: Event kind by its class IRI.
+EVENT_KINDS = {PSK + name: kind for kind, name in EVENT_CLASS_NAMES.items()}
 
 _FORMATS = {".nt": ox.RdfFormat.N_TRIPLES, ".ttl": ox.RdfFormat.TURTLE,
             ".jsonld": ox.RdfFormat.JSON_LD, ".nq": ox.RdfFormat.N_QUADS}
@@ -384,11 +380,10 @@ class KnowledgeGraph:
         bindings: dict[str, Any] = {}
         where = []
         if kind is not None:
-            classes = {v: k for k, v in EVENT_KINDS.items()}
-            if kind not in classes:
+            if kind not in EVENT_CLASS_NAMES:
                 raise ValueError(f"unknown event kind {kind!r}: expected one of "
-                                 f"{', '.join(sorted(classes))}")
-            bindings["class"] = ox.NamedNode(classes[kind])
+                                 f"{', '.join(sorted(EVENT_CLASS_NAMES))}")
+            bindings["class"] = ox.NamedNode(PSK + EVENT_CLASS_NAMES[kind])
         if between is not None:
             first, last = (as_date(d) for d in between)
             bindings.update(first=first, last=last)

@@ -26,6 +26,14 @@ SEGMENTS = {
 
 DATASET_IRI = BASE + "dataset"
 
+#: The ontology class (local name in psk:) of each event ``kind`` the data may use. The data
+#: format, the build and the library all read the kinds from here.
+EVENT_CLASS_NAMES = {
+    "summit": "Summit", "treaty-signing": "TreatySigning", "accession": "Accession",
+    "withdrawal": "Withdrawal", "armed-conflict": "ArmedConflict", "unrest": "Unrest",
+    "deployment": "Deployment", "election": "Election",
+}
+
 PREFIXES = {
     "psk": BASE + "ontology#",
     "schema": "https://schema.org/",

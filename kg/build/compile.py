@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.build.checks import Rows
 from kg.build.tables import Row
 from kg.dates import PartialDate
-from kg.namespaces import DATASET_IRI, PREFIXES, iri
+from kg.namespaces import DATASET_IRI, EVENT_CLASS_NAMES, PREFIXES, iri
 
 PSK = Namespace(PREFIXES["psk"])
 SCHEMA = Namespace(PREFIXES["schema"])
@@ -22,10 +22,7 @@ UNVERIFIED_MARK = "UNVERIFIED"
 STATE_CLASSES = {"recognized": PSK.RecognizedState,
                  "partially-recognized": PSK.PartiallyRecognizedState,
                  "former": PSK.FormerState}
-EVENT_CLASSES = {"summit": PSK.Summit, "treaty-signing": PSK.TreatySigning,
-                 "accession": PSK.Accession, "withdrawal": PSK.Withdrawal,
-                 "armed-conflict": PSK.ArmedConflict, "unrest": PSK.Unrest,
-                 "deployment": PSK.Deployment, "election": PSK.Election}
+EVENT_CLASSES = {kind: PSK[name] for kind, name in EVENT_CLASS_NAMES.items()}
 POST_CLASSES = {"head-of-state": PSK.HeadOfStatePost,
                 "head-of-government": PSK.HeadOfGovernmentPost}
 PRECISION = {"day": PSK.precisionDay, "month": PSK.precisionMonth, "year": PSK.precisionYear}

@@ -13,6 +13,7 @@ from typing import Any
 import pycountry
 
 from kg.dates import PartialDate
+from kg.namespaces import EVENT_CLASS_NAMES
 from kg.problems import Problem
 
 STATE_ID = r"^[A-Z]{3}$"
@@ -96,8 +97,7 @@ TABLES: tuple[Table, ...] = (
     ), entity="post", id_pattern=SLUG),
     Table("events", (
         Column("id", "id", True),
-        Column("kind", "enum:summit|treaty-signing|accession|withdrawal|armed-conflict|unrest"
-                       "|deployment|election", True),
+        Column("kind", "enum:" + "|".join(EVENT_CLASS_NAMES), True),
         *_labels(), Column("start", "date", True), Column("end", "date"),
         Column("location", "ref:place"), Column("organization", "ref:organization"),
         Column("sources", "sources", True), Column("note", "text"),
