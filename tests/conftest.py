@@ -23,7 +23,8 @@ def minimal_data(tmp_path: Path) -> Path:
     return target
 
 
-def edit_csv(path: Path, old: str, new: str) -> None:
+def edit_csv(path: Path, old: str, new: str, every: bool = False) -> None:
+    """Replace the first occurrence of ``old`` (each one with ``every``), which must exist."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, -1 if every else 1), encoding="utf-8")

@@ -156,10 +156,9 @@ def test_event_id_begins_with_its_start_as_precisely_as_known(minimal_data):
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'events.csv')}:2: event id '2022-10-14-cis-summit-astana' must "
         "begin with its start date as written (2022-10-...)"]
-    for path in (minimal_data / "events.csv", minimal_data / "participations.csv"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("2022-10-14-cis-summit-astana", "2022-10-cis-summit-astana"),
-                        encoding="utf-8")
+    for name in ("events.csv", "participations.csv"):
+        edit_csv(minimal_data / name, "2022-10-14-cis-summit-astana", "2022-10-cis-summit-astana",
+                 every=True)
     check(minimal_data, ROOT / "ontology")
 
 

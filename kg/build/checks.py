@@ -255,8 +255,7 @@ def check_event_ids(tables: Rows, problems: list[Problem]) -> None:
         if ident is None or start is None:
             continue
         written = str(start)
-        rest = ident[len(written) + 1:] if ident.startswith(f"{written}-") else None
-        if rest is None or re.match(r"\d{2}-", rest):
+        if not re.match(rf"{written}-(?!\d\d-)", ident):
             problems.append(row.at(f"event id {ident!r} must begin with its start date as "
                                    f"written ({written}-...)"))
 
