@@ -166,13 +166,16 @@ def cow_crosscheck(graph: KnowledgeGraph, cow_dir: str | Path) -> CrossCheck:
         present = [o for o in organizations if o in known]
         if not present:
             continue
-        memberships = [m for org in present for m in graph.memberships(organization=org)]
+        by_state: dict[str, list[Membership]] = defaultdict(list)
+        for org in present:
+            for m in graph.memberships(organization=org):
+                by_state[m.state.id].append(m)
         for (state, year), codes in sorted(cow.items()):
             code = codes.get(column)
             if code not in COW_CODES:
                 continue
             day = date(year, 12, 31)
-            history = tuple(m for m in memberships if m.state.id == state)
+            history = tuple(by_state[state])
             held = [m for m in history if m.covers(day)]
             membership = held[-1] if held else None
             status = GRAPH_TO_COW[membership.status] if membership else "none"
