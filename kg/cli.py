@@ -343,6 +343,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder with state_year_formatv3.csv.gz "
                         "(default: ../shared/data/cow-igo-v3)")
     p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
+
+    from kg.cli_html import register  # kg html, and the page kg build writes
+    register(sub, add)
     return parser
 
 

@@ -25,7 +25,7 @@ from kg.dates import as_date
 from kg.viz.data import LANGS, page_data
 from kg.viz.page import render, write
 
-__all__ = ["LANGS", "Page", "from_networkx", "graph_for", "page", "to_html"]
+__all__ = ["LANGS", "NETWORKS", "Page", "from_networkx", "graph_for", "page", "to_html"]
 
 NETWORKS = ("full", "state-organization", "co-membership", "co-attendance")
 

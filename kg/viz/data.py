@@ -177,6 +177,9 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
     for number, (u, v, attrs) in enumerate(pairs):
         relation = str(attrs.get("relation") or "other")
         status = attrs.get("status")
+        status_spells = [[str(s), _iso(a), _iso(b)] for s, a, b in attrs.get("status_spells") or ()]
+        if status_spells:  # over the whole history: the latest status (a tie-free choice)
+            status = status_spells[-1][0]
         style = EDGE_STYLE.get(status if relation == "membership" else relation,
                                EDGE_STYLE["other"])
         spells = _spells(attrs.get("spells"))
@@ -185,8 +188,7 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
         net.add_edge(ids[u], ids[v], id=f"e{number}", arrows="", color=style["color"],
                      dashes=style["dashes"], width=style["width"], relation=relation,
                      status=status, spells=spells, src=_sources(attrs.get("sources"), sources),
-                     statusSpells=[[str(s), _iso(a), _iso(b)]
-                                   for s, a, b in attrs.get("status_spells") or ()] or None)
+                     statusSpells=status_spells or None)
 
     options = json.loads(net.options.to_json())
     options.update({
