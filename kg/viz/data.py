@@ -43,6 +43,11 @@ EDGE_STYLE: dict[str, dict[str, Any]] = {
     "other": {"color": "#a0aec0", "dashes": False, "width": 1.0},
 }
 
+#: Node size (px) and label size (px) by class, from the least to the most central node.
+SIZE_RANGE = {"state": ((9, 30), (13, 26)), "organization": ((10, 32), (13, 26)),
+              "person": ((5, 14), (9, 13)), "event": ((4, 10), (8, 11)),
+              "other": ((5, 14), (9, 13))}
+
 FONT_FACE = ("system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', "
              "'PingFang SC', 'Microsoft YaHei', 'DejaVu Sans', Arial, sans-serif")
 
@@ -51,6 +56,28 @@ def label_in(attrs: Mapping[str, Any], lang: str, fallback: str) -> str:
     """The node's label in ``lang``, falling back to English, then to ``fallback``."""
     labels = attrs.get("labels") or {}
     return str(labels.get(lang) or labels.get("en") or attrs.get("label") or fallback)
+
+
+def _script(text: str) -> str | None:
+    """The language a text's script suggests: Cyrillic ru, CJK zh, plain ASCII en."""
+    if any("\u0400" <= c <= "\u04ff" for c in text):
+        return "ru"
+    if any("\u4e00" <= c <= "\u9fff" for c in text):
+        return "zh"
+    return "en" if text.isascii() else None
+
+
+def short_labels(aliases: Iterable[Any], labels: Mapping[str, str]) -> dict[str, str]:
+    """For a label longer than 24 characters, the shortest alias in the same script (an
+    acronym such as CSTO, ОДКБ, 集安组织) to draw on the canvas; the full label stays in the
+    tooltip, the details panel and the search."""
+    found = {}
+    for lang, label in labels.items():
+        same = [str(a) for a in aliases if 2 <= len(str(a)) < 24
+                and (getattr(a, "lang", None) or _script(str(a))) == lang]
+        if len(label) > 24 and same:
+            found[lang] = min(same, key=lambda a: (len(a), a))
+    return found
 
 
 def _spells(value: Any) -> list[list[str | None]] | None:
@@ -101,7 +128,7 @@ def layout(graph: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
         if n == 1:
             placed = {nodes[0]: (0.0, 0.0)}
         else:
-            placed = nx.spring_layout(sub, k=1.8 / math.sqrt(n), seed=seed, scale=scale,
+            placed = nx.spring_layout(sub, k=2.4 / math.sqrt(n), seed=seed, scale=scale,
                                       iterations=200 if n <= 1000 else 80)
         xs = [float(p[0]) for p in placed.values()]
         ys = [float(p[1]) for p in placed.values()]
@@ -129,10 +156,12 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
               at: str | date | None = None, until: str | date | None = None,
               sizes: Mapping[Any, float] | None = None,
               positions: Mapping[Any, tuple[float, float]] | None = None,
-              focus: str | None = None) -> dict[str, Any]:
+              focus: str | None = None,
+              size_measure: str = "degree centrality") -> dict[str, Any]:
     """The page's data as plain JSON-able values. ``graph`` is not changed.
 
-    ``sizes`` maps node ids to a centrality value (default: degree centrality);
+    ``sizes`` maps node ids to a centrality value, ``size_measure`` names it (default:
+    degree centrality); a node's size and label grow with it, within its class;
     ``until`` is the last day of the date control (default: the latest date in the data);
     ``at`` is the day the page opens on (default: the whole history).
     """
@@ -140,31 +169,43 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
     graph = graph.copy()  # never touch the caller's graph
     positions = dict(positions) if positions is not None else layout(graph)
+    sizes_given = sizes is not None
     sizes = dict(sizes) if sizes is not None else node_sizes(graph)
     net = Network(directed=True)  # directed: pyvis then skips its O(E^2) duplicate check
     net.toggle_physics(False)
     net.inherit_edge_colors(False)
 
     ids = {node: str(node) for node in graph.nodes}
+    types = {node: graph.nodes[node].get("type") if graph.nodes[node].get("type") in CLASS_STYLE
+             else "other" for node in graph.nodes}
+    top: dict[str, float] = {}
+    for node, kind in types.items():
+        top[kind] = max(top.get(kind, 0.0), float(sizes.get(node, 0.0)))
     dates: list[str] = []
     sources: dict[str, list[str]] = {}
     organizations = []
     for node in sorted(graph.nodes, key=str):
         attrs = graph.nodes[node]
-        kind = attrs.get("type") if attrs.get("type") in CLASS_STYLE else "other"
+        kind = types[node]
         style = CLASS_STYLE[kind]
+        value = float(sizes.get(node, 0.0))
+        share = math.sqrt(value / top[kind]) if top[kind] > 0 else 0.0
+        (low, high), (font_low, font_high) = SIZE_RANGE[kind]
         spells = _spells(attrs.get("spells"))
         for spell in spells or ():
             dates.extend(d for d in spell if d)
         x, y = positions.get(node, (0.0, 0.0))
-        label = label_in(attrs, lang, ids[node])
         labels = {k: str(v) for k, v in sorted((attrs.get("labels") or {}).items())}
         if "en" not in labels:
             labels["en"] = str(attrs.get("label") or ids[node])
+        label = label_in(attrs, lang, ids[node])
         net.add_node(ids[node], label=label, shape=style["shape"], color=style["color"],
-                     x=x, y=y, value=round(float(sizes.get(node, 0.0)), 5),
+                     x=x, y=y, size=round(low + (high - low) * share, 1),
+                     font={"size": round(font_low + (font_high - font_low) * share, 1)},
+                     centrality=round(value, 5),
                      type=kind, kind=attrs.get("kind"), labels=labels,
                      aliases=sorted({str(a) for a in attrs.get("aliases") or ()}),
+                     short=short_labels(attrs.get("aliases") or (), labels),
                      src=_sources(attrs.get("sources"), sources), spells=spells,
                      start=_iso(attrs.get("start")), end=_iso(attrs.get("end")))
         if kind == "organization":
@@ -197,9 +238,8 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
         "nodes": {"font": {"face": FONT_FACE, "size": 14, "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "borderWidth": 1,
-                  "scaling": {"min": 6, "max": 40,
-                              "label": {"enabled": True, "min": 10, "max": 26,
-                                        "maxVisible": 30, "drawThreshold": 7}}},
+                  "scaling": {"label": {"enabled": False, "maxVisible": 40,
+                                        "drawThreshold": 7}}},
         "edges": {"smooth": False, "color": {"inherit": False}, "selectionWidth": 2,
                   "hoverWidth": 0.5},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True,
@@ -210,6 +250,7 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
     last = max([*dates, _iso(until)] if until else dates) if dates else _iso(until)
     return {
         "title": title, "lang": lang, "at": _iso(at), "focus": focus,
+        "sizeMeasure": size_measure if sizes_given else "degree centrality",
         "range": [first, last],
         "classes": {k: v for k, v in CLASS_STYLE.items()},
         "edgeStyles": EDGE_STYLE,

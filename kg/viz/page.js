@@ -64,6 +64,10 @@
   function labelOf(n, lang) {
     return (n.labels && (n.labels[lang] || n.labels.en)) || n.label || n.id;
   }
+  function shortOf(n, lang) {   // what the canvas draws: an acronym for a long name
+    var l = n.labels && n.labels[lang] ? lang : "en";
+    return (n.short && n.short[l]) || labelOf(n, lang);
+  }
 
   // ------------------------------------------------------------------ data
   var nodeById = new Map(), edgeById = new Map(), edgesOf = new Map();
@@ -87,8 +91,9 @@
   };
 
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
-    return { id: n.id, label: labelOf(n, state.lang), x: n.x, y: n.y, value: n.value,
-             shape: n.shape, color: n.color, font: { color: FONT }, hidden: false };
+    return { id: n.id, label: shortOf(n, state.lang), x: n.x, y: n.y, size: n.size,
+             shape: n.shape, color: n.color, font: { color: FONT, size: n.font.size },
+             hidden: false };
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
     return { id: e.id, from: e.from, to: e.to, color: { color: e.color, highlight: "#1a202c",
@@ -154,7 +159,7 @@
     var nUp = [], eUp = [];
     if (!id) {
       if (!dimmed) return;
-      DATA.nodes.forEach(function (n) { nUp.push({ id: n.id, color: n.color, font: { color: FONT } }); });
+      DATA.nodes.forEach(function (n) { nUp.push({ id: n.id, color: n.color, font: { color: FONT, size: n.font.size } }); });
       DATA.edges.forEach(function (e) { eUp.push({ id: e.id, color: { color: DATA.edgeStyles[e._cur].color } }); });
       dimmed = false;
     } else {
@@ -164,7 +169,7 @@
       });
       DATA.nodes.forEach(function (n) {
         var on = near.has(n.id);
-        nUp.push({ id: n.id, color: on ? n.color : DIM_NODE, font: { color: on ? FONT : DIM_FONT } });
+        nUp.push({ id: n.id, color: on ? n.color : DIM_NODE, font: { color: on ? FONT : DIM_FONT, size: n.font.size } });
       });
       DATA.edges.forEach(function (e) {
         eUp.push({ id: e.id, color: { color: nearE.has(e.id) ? DATA.edgeStyles[e._cur].color : DIM_EDGE } });
@@ -213,6 +218,7 @@
     box.appendChild(dl([
       ["type", n.kind ? n.type + " (" + n.kind + ")" : n.type], ["id", n.id],
       ["start", n.start], ["end", n.end], ["in the graph", spellText(n.spells)],
+      [DATA.sizeMeasure || "centrality", n.centrality],
       ["English", n.labels.en], ["Russian", n.labels.ru], ["Chinese", n.labels.zh],
       ["aliases", (n.aliases || []).join(" · ")]
     ]));
@@ -302,7 +308,7 @@
         var rank = s === q ? 0 : s.indexOf(q) === 0 ? 1 : s.indexOf(q) > 0 ? 2 : 9;
         if (rank < best) { best = rank; match = s; }
       });
-      if (best < 9) hits.push({ id: n.id, rank: best, match: match, size: n.value || 0 });
+      if (best < 9) hits.push({ id: n.id, rank: best, match: match, size: n.size || 0 });
     });
     hits.sort(function (a, b) { return a.rank - b.rank || b.size - a.size || (a.id < b.id ? -1 : 1); });
     return hits.slice(0, 15);
@@ -462,7 +468,7 @@
   langSelect.value = state.lang;
   langSelect.addEventListener("change", function () {
     state.lang = langSelect.value;
-    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: labelOf(n, state.lang) }; }));
+    nodes.update(DATA.nodes.map(function (n) { return { id: n.id, label: shortOf(n, state.lang) }; }));
     DATA.organizations.forEach(function (o, i) { orgSelect.options[i + 1].textContent = labelOf(nodeById.get(o[0]), state.lang); });
     showDetails(state.selected);
   });
