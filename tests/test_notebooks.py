@@ -14,6 +14,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 def test_there_are_the_quickstart_and_the_summit_walkthrough():
     assert ROOT / "notebooks" / "01-quickstart.ipynb" in NOTEBOOKS
     assert ROOT / "notebooks" / "02-december-2022-summit.ipynb" in NOTEBOOKS
+    assert ROOT / "notebooks" / "04-interactive-graph.ipynb" in NOTEBOOKS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -32,3 +33,9 @@ def test_notebook_executes(path: Path, tmp_path):
         assert "absent    MDA  Maia Sandu" in text
         assert "('GEO', 'withdrawn', datetime.date(2009, 8, 18))" in text
         assert "russian-102nd-military-base-gyumri" in text
+    if path.name == "04-interactive-graph.ipynb":
+        pages = [o for o in outputs if "text/html" in o.get("data", {})]
+        assert len(pages) == 3
+        assert all(o["data"]["text/html"].startswith("<iframe srcdoc=") for o in pages)
+        assert "1 step around Collective Security Treaty Organization" in text
+        assert "'vladimir-putin'" in text and "december-2022-summit.html" in text

@@ -69,14 +69,17 @@ def _script(text: str) -> str | None:
 
 def short_labels(aliases: Iterable[Any], labels: Mapping[str, str]) -> dict[str, str]:
     """For a label longer than 24 characters, the shortest alias in the same script (an
-    acronym such as CSTO, ОДКБ, 集安组织) to draw on the canvas; the full label stays in the
-    tooltip, the details panel and the search."""
+    acronym such as CSTO, ОДКБ, 集安组织) to draw on the canvas, or for one longer than 32
+    without such an alias its first 30 characters; the full label stays in the tooltip, the
+    details panel and the search."""
     found = {}
     for lang, label in labels.items():
         same = [str(a) for a in aliases if 2 <= len(str(a)) < 24
                 and (getattr(a, "lang", None) or _script(str(a))) == lang]
         if len(label) > 24 and same:
             found[lang] = min(same, key=lambda a: (len(a), a))
+        elif len(label) > 32:
+            found[lang] = label[:30].rstrip() + "…"
     return found
 
 
