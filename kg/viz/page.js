@@ -418,35 +418,31 @@
     });
     var ul = $("legend-classes"), ue = $("legend-edges");
     ul.textContent = ""; ue.textContent = ""; legendCounts = {};
-    Object.keys(DATA.classes).forEach(function (k) {
-      if (!present.has(k)) return;
+    // one entry: a swatch, a name, a count; a click hides or shows what it stands for
+    function entry(list, countKey, sw, name, set, k) {
       var li = el("li");
-      li.dataset.cls = k;
-      li.appendChild(swatch(DATA.classes[k]));
-      li.appendChild(el("span", DATA.classes[k].name));
-      legendCounts["n:" + k] = li.appendChild(el("span", "", "n"));
-      if (!state.classes.has(k)) li.classList.add("off");
+      li.appendChild(sw);
+      li.appendChild(el("span", name));
+      legendCounts[countKey] = li.appendChild(el("span", "", "n"));
+      li.classList.toggle("off", !set.has(k));
       li.addEventListener("click", function () {
-        if (state.classes.has(k)) state.classes.delete(k); else state.classes.add(k);
-        li.classList.toggle("off", !state.classes.has(k));
+        if (set.has(k)) set.delete(k); else set.add(k);
+        li.classList.toggle("off", !set.has(k));
         update();
       });
-      ul.appendChild(li);
+      list.appendChild(li);
+      return li;
+    }
+    Object.keys(DATA.classes).forEach(function (k) {
+      if (present.has(k)) {
+        entry(ul, "n:" + k, swatch(DATA.classes[k]), DATA.classes[k].name, state.classes, k)
+          .dataset.cls = k;
+      }
     });
     Object.keys(DATA.edgeStyles).forEach(function (k) {
-      if (!presentE.has(k)) return;
-      var li = el("li");
-      li.dataset.edge = k;
-      li.appendChild(edgeSwatch(DATA.edgeStyles[k]));
-      li.appendChild(el("span", k));
-      legendCounts["e:" + k] = li.appendChild(el("span", "", "n"));
-      if (!state.edgeKeys.has(k)) li.classList.add("off");
-      li.addEventListener("click", function () {
-        if (state.edgeKeys.has(k)) state.edgeKeys.delete(k); else state.edgeKeys.add(k);
-        li.classList.toggle("off", !state.edgeKeys.has(k));
-        update();
-      });
-      ue.appendChild(li);
+      if (presentE.has(k)) {
+        entry(ue, "e:" + k, edgeSwatch(DATA.edgeStyles[k]), k, state.edgeKeys, k).dataset.edge = k;
+      }
     });
   }
   function renderLegendCounts() {
