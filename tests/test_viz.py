@@ -117,12 +117,21 @@ def test_jupyter_shows_the_page_in_a_sandboxed_iframe():
     assert "<script" not in shown
 
 
+def page_parts(text: str) -> tuple[str, dict]:
+    """The page's HTML without its data, and the data without the layout's coordinates
+    (floating point from numpy: another numpy may round a last digit differently)."""
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', text, re.S).group(1))
+    for node in data["nodes"]:
+        node.pop("x"), node.pop("y")
+    return without_data(text), data
+
+
 def test_the_page_kg_build_ships_is_current_and_under_2_mb(graph):
     shipped = ROOT / "kg" / "_graph" / BUILD_PAGE
-    built = page(graph).html.encode("utf-8")
-    assert shipped.read_bytes() == built, (
+    built = page(graph).html
+    assert page_parts(shipped.read_text(encoding="utf-8")) == page_parts(built), (
         f"{shipped} is stale: run `kg build` and commit the result")
-    assert len(built) < 2_000_000
+    assert len(built.encode("utf-8")) < 2_000_000
 
 
 def test_library_and_cli_write_the_same_focused_page(graph, tmp_path, capsys):
