@@ -39,16 +39,29 @@ def _cell(value: Any, for_table: bool) -> Any:
         return value.url
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, bool) or value is None:
-        return ("yes" if value else "") if for_table else value
+    if value is None:
+        return "" if for_table else None
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if for_table else value
     if isinstance(value, list | tuple):
         return "; ".join(str(_cell(v, for_table)) for v in value)
     return str(value) if for_table else value
 
 
+def _csv_cell(value: Any) -> Any:
+    """CSV's one null is the empty cell; booleans are written as JSON writes them."""
+    value = _cell(value, False)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
     """Rows as an aligned table, CSV or JSON (entities as ids in CSV and JSON)."""
-    columns = list(columns or dict.fromkeys(k for row in rows for k in row))
+    columns = list(columns or getattr(rows, "variables", None)
+                   or dict.fromkeys(k for row in rows for k in row))
     if fmt == "json":
         data = [{c: _cell(row.get(c), False) for c in columns} for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -57,8 +70,7 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if row.get(c) is None else _cell(row.get(c), False)
-                             for c in columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
         return out.getvalue()
     table = [[str(_cell(row.get(c), True)) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]

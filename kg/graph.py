@@ -21,7 +21,16 @@ import pyoxigraph as ox
 from kg.dates import as_date
 from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
 from kg.queries import NamedQuery, _shipped_queries, named_queries
-from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
+from kg.records import (
+    Entity,
+    Event,
+    LangString,
+    Membership,
+    Participation,
+    Rows,
+    Source,
+    Tenure,
+)
 from kg.sparql import bind_values
 from kg.terms import (
     LITERALS,
@@ -374,7 +383,8 @@ class KnowledgeGraph:
                participant: str | Entity | None = None,
                organization: str | Entity | None = None) -> list[Event]:
         """Events, oldest first, filtered by kind (``summit``, ``armed-conflict``, ...), by a
-        period ``between=(first, last)`` (inclusive; an event counts if it overlaps it), by
+        period ``between=(first, last)`` (inclusive; an event counts if it overlaps it, and an
+        ongoing event, one with no end, overlaps every period after its start), by
         a participant (a person, or a state represented; absentees do not count), or by
         organization."""
         bindings: dict[str, Any] = {}
@@ -387,7 +397,8 @@ class KnowledgeGraph:
         if between is not None:
             first, last = (as_date(d) for d in between)
             bindings.update(first=first, last=last)
-            where.append("FILTER(?start <= ?last && COALESCE(?end, ?start) >= ?first)")
+            # no end: still going on (a one-day event has end = start)
+            where.append("FILTER(?start <= ?last && (!BOUND(?end) || ?end >= ?first))")
         if participant is not None:
             bindings["who"] = self.entity(participant)
             where.append("""FILTER EXISTS { ?p psk:event ?e ; psk:role ?role .
@@ -494,8 +505,8 @@ class KnowledgeGraph:
             raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
         names = [v.value for v in result.variables]
         to_python = self._python if convert else identity
-        return [{name: to_python(term) for name, term in zip(names, solution, strict=True)
-                 if term is not None} for solution in result]
+        return Rows(({name: to_python(term) for name, term in zip(names, solution, strict=True)
+                      if term is not None} for solution in result), names)
 
     def _select_rdflib(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
         from pyparsing import ParseException
@@ -508,7 +519,7 @@ class KnowledgeGraph:
         if result.type == "ASK":
             return [{"ask": bool(result.askAnswer)}]
         names = [str(v) for v in result.vars]
-        rows = []
+        rows = Rows((), names)
         for solution in result:
             row = {}
             for name, term in zip(names, solution, strict=True):

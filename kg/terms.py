@@ -9,6 +9,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.dates import as_date
 from kg.namespaces import PREFIXES, sparql_prologue
 from kg.records import Entity, LangString, Source
 
@@ -40,8 +41,9 @@ def to_oxigraph(value: Any) -> ox.NamedNode | ox.Literal:
         return value
     if isinstance(value, bool):
         return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
-    if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if isinstance(value, date) or type(value).__name__ == "datetime64":
+        day = as_date(value)  # a datetime binds its day: xsd:dateTime never equals an xsd:date
+        return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
     if isinstance(value, LangString):
