@@ -11,12 +11,15 @@ import csv
 import io
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.guards import statuses
+from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
 from kg.records import Entity, Membership, Participation, Source, Tenure, partial
@@ -80,6 +83,12 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
               for r in table]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+MEMBERSHIP_COLUMNS = ("state", "organization", "status", "founding", "start", "end", "signed",
+                      "sources")
+TENURE_COLUMNS = ("person", "post", "start", "end", "acting")
+PARTICIPATION_COLUMNS = ("participant", "state", "role", "note")
 
 
 def _membership_row(m: Membership) -> dict[str, Any]:
@@ -201,7 +210,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_queries(args: argparse.Namespace) -> int:
     rows = [{"name": q.name, "question": q.question,
-             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params)}
+             "parameters": "; ".join(p.describe() for p in q.params)}
             for q in named_queries().values()]
     sys.stdout.write(render(rows, args.format))
     return 0
@@ -209,11 +218,11 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_members(args: argparse.Namespace) -> int:
     graph = _graph(args)
-    status = None if args.status == "any" else args.status
+    wanted = statuses(args.status)
     day = args.at or date.today().isoformat()
     rows = [_membership_row(m) for m in graph.memberships(organization=args.organization, at=day)
-            if status is None or m.status == status]
-    sys.stdout.write(render(rows, args.format))
+            if wanted is None or m.status in wanted]
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -222,7 +231,7 @@ def cmd_memberships(args: argparse.Namespace) -> int:
         raise UsageError("give --state, --organization or both")
     graph = _graph(args)
     rows = [_membership_row(m) for m in graph.memberships(args.state, args.organization)]
-    sys.stdout.write(render(rows, args.format))
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -361,6 +370,17 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always", KGWarning)
+        try:
+            return _run(args)
+        finally:
+            for note in notes:
+                if issubclass(note.category, KGWarning):
+                    print(f"kg: note: {note.message}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except DataError as err:

@@ -19,7 +19,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.dates import as_date
+from kg.guards import check_as_of, check_lifetime, expect, statuses
 from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
+from kg.notices import DefaultUsedWarning, notice
 from kg.queries import NamedQuery, _shipped_queries, named_queries
 from kg.records import (
     Entity,
@@ -82,6 +84,10 @@ class UnknownEntityError(KeyError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class MissingParameterError(ValueError):
+    """A named query was run without a parameter it requires."""
 
 
 class QueryError(ValueError):
@@ -270,14 +276,19 @@ class KnowledgeGraph:
         with ``at``, only those that held on that day."""
         bindings: dict[str, Any] = {}
         if state is not None:
-            bindings["state"] = self.entity(state)
+            bindings["state"] = expect(self, state, "state")
         if organization is not None:
-            bindings["org"] = self.entity(organization)
+            bindings["org"] = expect(self, organization, "organization")
         where = ""
         if at is not None:
             bindings["at"] = as_date(at)
             where = "FILTER(?start <= ?at && (!BOUND(?end) || ?end > ?at))"
         rows = self._select(self._MEMBERSHIP % where, **bindings)
+        if at is not None:
+            check_as_of(self, bindings["at"])
+            for entity in (bindings.get("org"), bindings.get("state")):
+                if entity is not None and not rows:
+                    check_lifetime(self, entity, bindings["at"])
         return [self._membership(row) for row in rows]
 
     def membership(self, state: str | Entity, organization: str | Entity,
@@ -304,7 +315,7 @@ class KnowledgeGraph:
         ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
         """
         day = as_date(at) if at is not None else date.today()
-        wanted = None if status is None else {status} if isinstance(status, str) else set(status)
+        wanted = statuses(status)
         found = {m.state for m in self.memberships(organization=organization, at=day)
                  if wanted is None or m.status in wanted}
         return sorted(found, key=lambda e: e.id)
@@ -332,9 +343,9 @@ class KnowledgeGraph:
         """Tenures of a person or of a post, oldest first; with ``at``, those on that day."""
         bindings: dict[str, Any] = {}
         if person is not None:
-            bindings["person"] = self.entity(person)
+            bindings["person"] = expect(self, person, "person")
         if post is not None:
-            bindings["post"] = self.entity(post)
+            bindings["post"] = expect(self, post, "post")
         return self._tenures("", at, bindings)
 
     def _tenures(self, where: str, at: str | date | None, bindings: dict[str, Any]) -> list[Tenure]:
@@ -361,7 +372,11 @@ class KnowledgeGraph:
         'kassym-jomart-tokayev'
         """
         day = as_date(at) if at is not None else date.today()
-        found = self._tenures(self._HEAD_OF_STATE, day, {"state": self.entity(state)})
+        entity = expect(self, state, "state")
+        found = self._tenures(self._HEAD_OF_STATE, day, {"state": entity})
+        check_as_of(self, day)
+        if not found:
+            check_lifetime(self, entity, day)
         found.sort(key=lambda t: t.acting)
         return found[0].person if found else None
 
@@ -400,21 +415,19 @@ class KnowledgeGraph:
             # no end: still going on (a one-day event has end = start)
             where.append("FILTER(?start <= ?last && (!BOUND(?end) || ?end >= ?first))")
         if participant is not None:
-            bindings["who"] = self.entity(participant)
+            bindings["who"] = expect(self, participant, "person", "state", role="participant")
             where.append("""FILTER EXISTS { ?p psk:event ?e ; psk:role ?role .
                               { ?p psk:participant ?who } UNION { ?p psk:representing ?who }
                               FILTER(?role != psk:role-absent) }""")
         if organization is not None:
-            bindings["of"] = self.entity(organization)
+            bindings["of"] = expect(self, organization, "organization")
             where.append("?e psk:organization ?of .")
         rows = self._select(self._EVENT % "\n".join(where), **bindings)
         return [self._event(row) for row in rows if row["class"] in EVENT_KINDS]
 
     def event(self, ref: str | Entity) -> Event:
         """One event as an :class:`Event` record."""
-        entity = self.entity(ref)
-        if entity.type != "event":
-            raise UnknownEntityError(entity.id, [e.id for e in self.entities("event")][:5])
+        entity = expect(self, ref, "event")
         rows = self._select(self._EVENT % "", e=entity)
         return self._event(next(r for r in rows if r["class"] in EVENT_KINDS))
 
@@ -427,7 +440,7 @@ class KnowledgeGraph:
 
     def participants(self, event: str | Entity) -> list[Participation]:
         """Who hosted, attended or was absent from an event (hosts first, then by state)."""
-        entity = self.entity(event)
+        entity = expect(self, event, "event")
         rows = self._select("""
             SELECT ?p ?who ?state ?role ?note WHERE {
               ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
@@ -457,8 +470,12 @@ class KnowledgeGraph:
         raise ValueError(f"unknown engine {engine!r}: expected 'oxigraph' or 'rdflib'")
 
     def named_query(self, name: str, engine: str = "oxigraph", **params: Any) -> list[dict]:
-        """Run a named query (see ``kg.named_queries()``), with its parameters given by
-        keyword or left at their defaults."""
+        """Run a named query (see ``kg.named_queries()``) with its parameters by keyword.
+
+        A required parameter left out is an error; a date parameter documented with
+        ``default=today`` takes today's date and says so with a ``DefaultUsedWarning``.
+        ``kg.named_queries()[name].examples`` holds the documented example values.
+        """
         query = _shipped_queries().get(name)
         if query is None:
             near = difflib.get_close_matches(name, list(named_queries()), n=3)
@@ -467,14 +484,24 @@ class KnowledgeGraph:
         return self.query(query.text, engine=engine, **self.bind_params(query, params))
 
     def bind_params(self, query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
-        """Convert named-query parameters (given or default) to values for binding."""
+        """Convert named-query parameters to values for binding; a missing required one
+        raises ``MissingParameterError``, a missing defaulted one takes its default."""
         unknown = set(given) - {p.name for p in query.params}
         if unknown:
             raise ValueError(f"{query.name} takes no parameter {', '.join(sorted(unknown))}; "
                              f"it takes: {', '.join(p.name for p in query.params) or 'none'}")
+        missing = [p for p in query.params if p.name not in given and p.default is None]
+        if missing:
+            raise MissingParameterError(
+                f"{query.name} needs {', '.join(p.describe() for p in missing)}; give "
+                f"{' '.join(f'{p.name}={p.example}' for p in missing)}")
         bound: dict[str, Any] = {}
         for param in query.params:
-            value = given.get(param.name, param.default)
+            value = given.get(param.name)
+            if value is None:
+                value = date.today() if param.default == "today" else param.default
+                notice(f"{query.name}: {param.name} not given; using its default, "
+                       f"{param.default} ({value})", DefaultUsedWarning)
             if param.kind == "entity":
                 bound[param.name] = self.entity(value)
             elif param.kind == "date":
@@ -560,6 +587,28 @@ class KnowledgeGraph:
             if source is not None:
                 cited[row["x"].value].append(source)
         return sources, {x: tuple(sorted(v, key=lambda s: s.id)) for x, v in cited.items()}
+
+    @cached_property
+    def as_of(self) -> date | None:
+        """The day the data was last checked against its sources (``data/dataset.toml``)."""
+        rows = self._select("SELECT ?d WHERE { ?x a dcat:Dataset ; dcterms:modified ?d }")
+        return rows[0]["d"] if rows else None
+
+    @cached_property
+    def _lifetimes(self) -> dict[str, tuple[date | None, date | None, str]]:
+        """When each organization and state began and ended, for warnings on days outside."""
+        rows = self._select("""
+            SELECT ?x ?born ?ended ?how WHERE {
+              { ?x a psk:IntergovernmentalOrganization ; schema:foundingDate ?born .
+                BIND("was founded" AS ?how) }
+              UNION { ?x a psk:State ; psk:independenceDate ?born .
+                      BIND("became independent" AS ?how) }
+              UNION { ?x a psk:State . FILTER NOT EXISTS { ?x psk:independenceDate ?i } }
+              OPTIONAL { ?x schema:dissolutionDate ?ended } }""", convert=False)
+        return {row["x"].value: (date.fromisoformat(row["born"].value) if "born" in row else None,
+                                 date.fromisoformat(row["ended"].value) if "ended" in row else None,
+                                 row["how"].value if "how" in row else "")
+                for row in rows}
 
     def _sources_of(self, node: str | Entity) -> tuple[Source, ...]:
         key = node.iri if isinstance(node, Entity) else node

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
+import kg
 from kg.cli import main
 
 
@@ -75,3 +76,117 @@ def test_a_datetime_bound_in_sparql_is_a_day(graph):
 def test_a_bad_date_is_a_clear_error(graph, bad, error, message):
     with pytest.raises(error, match=message):
         graph.members("CSTO", at=bad) if bad is not None else graph.events(between=(bad, bad))
+
+
+# ---------------------------------------------------------------- named-query parameters
+
+def test_a_required_parameter_left_out_is_an_error_not_the_example(graph, capsys):
+    with pytest.raises(kg.MissingParameterError, match=r"members-at needs org \(entity, "
+                       r"required, e.g. CSTO\); give org=CSTO"):
+        graph.named_query("members-at", at="2010-01-01")
+    assert main(["query", "withdrawals-and-suspensions", "-p", "to=2020-01-01"]) == 2
+    assert capsys.readouterr().err == (
+        "kg: error: withdrawals-and-suspensions needs from (date, required, e.g. 1999-01-01); "
+        "give from=1999-01-01\n")
+
+
+def test_a_defaulted_date_is_today_and_the_answer_says_so(graph, capsys):
+    today = date.today()
+    with pytest.warns(kg.DefaultUsedWarning, match=f"at not given; using its default, "
+                      f"today \\({today.isoformat()}\\)"):
+        rows = graph.named_query("members-at", org="CSTO")
+    assert sorted(r["state"].id for r in rows) == sorted(
+        s.id for s in graph.members("CSTO", at=today, status=None))
+    assert main(["query", "members-at", "-p", "org=CSTO"]) == 0
+    err = capsys.readouterr().err
+    assert f"kg: note: members-at: at not given; using its default, today ({today})" in err
+
+
+def test_kg_queries_says_which_parameters_are_required(capsys):
+    assert main(["queries", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert ('members-at,"Which states belonged to ?org on ?at, and with what status?","org '
+            '(entity, required, e.g. CSTO); at (date, default today, e.g. 2010-01-01)"') in out
+
+
+# ---------------------------------------------------------------- arguments of the wrong kind
+
+@pytest.mark.parametrize("call, message", [
+    (lambda g: g.members("Kazakhstan"), "'Kazakhstan' is a state (KAZ), not an organization"),
+    (lambda g: g.head_of_state("CSTO"),
+     "'CSTO' is an organization (CSTO), not a state"),
+    (lambda g: g.participants("vladimir-putin"),
+     "'vladimir-putin' is a person (vladimir-putin), not an event"),
+    (lambda g: g.memberships(state="CIS"), "'CIS' is an organization (CIS), not a state"),
+    (lambda g: g.events(organization="RUS"), "'RUS' is a state (RUS), not an organization"),
+    (lambda g: g.events(participant="CIS"),
+     "'CIS' is an organization (CIS), not a person or a state for participant"),
+    (lambda g: g.tenures(person="KAZ"), "'KAZ' is a state (KAZ), not a person"),
+])
+def test_an_argument_of_the_wrong_kind_is_an_error(graph, call, message):
+    with pytest.raises(kg.WrongKindError) as caught:
+        call(graph)
+    assert str(caught.value) == message
+
+
+def test_an_unknown_status_is_an_error(graph):
+    with pytest.raises(ValueError, match="unknown membership status 'members': expected "
+                       "member, associate, observer, participant, partner, suspended, frozen, "
+                       "or any"):
+        graph.members("CIS", at="2010-01-01", status="members")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["members", "Kazakhstan"], "kg: error: 'Kazakhstan' is a state (KAZ), not an organization\n"),
+    (["head-of-state", "CSTO"], "kg: error: 'CSTO' is an organization (CSTO), not a state\n"),
+    (["members", "CIS", "--status", "members"], "kg: error: unknown membership status "
+     "'members': expected member, associate, observer, participant, partner, suspended, "
+     "frozen, or any\n"),
+])
+def test_the_cli_names_what_was_expected(capsys, argv, message):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == message and captured.out == ""
+
+
+# ---------------------------------------------------------------- days outside the data
+
+def test_a_day_before_an_organization_existed_is_said_next_to_the_empty_answer(graph):
+    with pytest.warns(kg.OutsideDataWarning, match=r"Eurasian Economic Union \(EAEU\) was "
+                      r"founded on 2015-01-01; 2010-01-01 is before that"):
+        assert graph.members("EAEU", at="2010-01-01") == []
+
+
+def test_a_day_after_the_as_of_date_is_said_even_with_an_answer(graph):
+    assert graph.as_of == date(2026, 11, 26)
+    with pytest.warns(kg.OutsideDataWarning, match="the data is as of 2026-11-26; facts after "
+                      "that day are not in the graph, so the answer for 2030-01-01 may be "
+                      "incomplete"):
+        assert graph.head_of_state("KAZ", at="2030-01-01").id == "kassym-jomart-tokayev"
+
+
+def test_a_day_inside_the_data_gives_no_warning(graph):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kg.KGWarning)
+        assert len(graph.members("CIS", at="2010-01-01")) == 9  # TKM associate, UKR participant
+
+
+def test_the_cli_prints_the_warning_as_a_note(capsys):
+    assert main(["members", "EAEU", "--at", "2010-01-01", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "state,organization,status,founding,start,end,signed,sources\n"
+    assert captured.err == ("kg: note: Eurasian Economic Union (EAEU) was founded on "
+                            "2015-01-01; 2010-01-01 is before that\n")
+
+
+# ---------------------------------------------------------------- what the labels say
+
+def test_ukraine_ended_participation_in_the_cis_it_did_not_withdraw(graph):
+    rows = graph.named_query("withdrawals-and-suspensions", **{"from": "2018-01-01",
+                                                                "to": "2018-12-31"})
+    assert [(r["state"].id, r["organization"].id, r["change"]) for r in rows] == [
+        ("UKR", "CIS", "ended participation")]
+    assert "never became a CIS 'member state'" in graph.membership(
+        "UKR", "CIS", at="2018-01-01").note
