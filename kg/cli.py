@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -22,7 +23,7 @@ from kg.guards import statuses
 from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
-from kg.records import Entity, Membership, Participation, Source, Tenure, partial
+from kg.records import Entity, Membership, Participation, Source, Tenure, Triples, partial
 from kg.stats import compute_stats
 
 FORMATS = ("table", "csv", "json")
@@ -167,6 +168,10 @@ def cmd_cow_check(args: argparse.Namespace) -> int:
     return 0
 
 
+_QUERY_FORM = re.compile(r"^\s*(#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                         re.IGNORECASE)
+
+
 def _resolve_query(text: str) -> NamedQuery:
     """A named query, a path to a .rq file, or inline SPARQL text."""
     queries = named_queries()
@@ -176,7 +181,7 @@ def _resolve_query(text: str) -> NamedQuery:
         if not Path(text).is_file():
             raise UsageError(f"no such query file: {text}")
         return read_query_file(text)
-    if "{" in text:
+    if "{" in text or _QUERY_FORM.match(text):
         return NamedQuery("inline", "inline", "", (), text)
     import difflib
 
@@ -203,9 +208,27 @@ def cmd_query(args: argparse.Namespace) -> int:
         bindings = graph.bind_params(query, params)
     else:
         bindings = {name: graph.entity(value) for name, value in params.items()}
-    rows = graph.query(query.text, engine=args.engine, **bindings)
-    sys.stdout.write(render(rows, args.format))
+    result = graph.query(query.text, engine=args.engine, **bindings)
+    sys.stdout.write(_render_result(result, args.format))
     return 0
+
+
+def _render_result(result: Any, fmt: str) -> str:
+    """A query's answer in the format asked for: rows as table/csv/json, an ASK's boolean as
+    ``true``/``false`` (JSON as the SPARQL results format has it), triples as Turtle or
+    N-Triples."""
+    if isinstance(result, Triples):
+        if fmt in ("csv", "json"):
+            raise UsageError(f"a CONSTRUCT or DESCRIBE query gives triples, not {fmt}: use "
+                             "--format turtle (the default for triples) or ntriples")
+        return result.serialize("ntriples" if fmt == "ntriples" else "turtle")
+    if isinstance(result, bool):
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result}) + "\n"
+        return ("ask\n" if fmt == "csv" else "") + ("true" if result else "false") + "\n"
+    if fmt in Triples.FORMATS:
+        raise UsageError(f"a SELECT query gives rows, not {fmt}: use --format table, csv or json")
+    return render(result, fmt)
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -323,9 +346,13 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--out", default="kg/_graph", help="where to write the artifacts "
                            "(default: kg/_graph, the graph the package ships)")
 
-    p = add("query", cmd_query, "Run a SPARQL query: a named query (see `kg queries`), a .rq "
-            "file, or inline text. The graph's prefixes (psk, org, schema, skos, prov, ...) "
-            "are predeclared.")
+    p = add("query", cmd_query, "Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE): a "
+            "named query (see `kg queries`), a .rq file, or inline text. The graph's prefixes "
+            "(psk, org, schema, skos, prov, ...) are predeclared. SELECT prints rows (table, "
+            "csv, json); ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle "
+            "(or N-Triples with --format ntriples).", fmt=False)
+    p.add_argument("--format", choices=(*FORMATS, *Triples.FORMATS), default="table",
+                   help="output format (default: table for rows, turtle for triples)")
     p.add_argument("query", help="named query, path to a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (an entity id or label, or a date for date "

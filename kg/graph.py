@@ -32,6 +32,7 @@ from kg.records import (
     Rows,
     Source,
     Tenure,
+    Triples,
 )
 from kg.sparql import bind_values
 from kg.terms import (
@@ -41,8 +42,8 @@ from kg.terms import (
     from_rdflib,
     identity,
     plain,
-    shift_position,
     sort_key,
+    syntax_message,
     to_oxigraph,
 )
 
@@ -86,6 +87,17 @@ class UnknownEntityError(KeyError):
         return self.args[0]
 
 
+class GraphFileError(ValueError):
+    """A graph file that cannot be read: missing, of an unknown kind, or not valid RDF."""
+
+
+def _default_graph_of(store: ox.Store) -> ox.Store:
+    """N-Quads may name graphs; the library reads the union of them as one graph."""
+    merged = ox.Store()
+    merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in store)
+    return merged
+
+
 class MissingParameterError(ValueError):
     """A named query was run without a parameter it requires."""
 
@@ -120,13 +132,26 @@ class KnowledgeGraph:
     def from_file(cls, path: str | Path) -> KnowledgeGraph:
         path = Path(path)
         if path.is_dir():
+            if not (path / PACKAGED_GRAPH).is_file():
+                raise GraphFileError(f"cannot load {path}: a folder must hold {PACKAGED_GRAPH} "
+                                     "(the output of `kg build`)")
             path = path / PACKAGED_GRAPH
         fmt = _FORMATS.get(path.suffix)
         if fmt is None:
-            raise ValueError(f"cannot load {path}: expected one of {', '.join(_FORMATS)}")
-        data = path.read_bytes()
+            raise GraphFileError(f"cannot load {path}: expected one of {', '.join(_FORMATS)}")
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise GraphFileError(f"cannot load {path}: {err.strerror or err}") from None
         store = ox.Store()
-        store.bulk_load(data, format=fmt)
+        try:
+            store.bulk_load(data, format=fmt)
+        except (SyntaxError, ValueError, OSError) as err:
+            reason = str(err).split("\n", 1)[0]
+            raise GraphFileError(f"cannot load {path}: not valid {path.suffix[1:]}: "
+                                 f"{reason}") from None
+        if fmt is ox.RdfFormat.N_QUADS:
+            store = _default_graph_of(store)
         return cls(store, data if fmt == ox.RdfFormat.N_TRIPLES else None)
 
     def __len__(self) -> int:
@@ -455,13 +480,21 @@ class KnowledgeGraph:
                                             (p.state or p.participant).id))
 
     # ------------------------------------------------------------------ SPARQL
-    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> list[dict[str, Any]]:
-        """Run a SPARQL SELECT (or ASK) query; return rows as ``{variable: value}``.
+    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> Any:
+        """Run a SPARQL query of any form.
+
+        SELECT gives :class:`kg.records.Rows` (``{variable: value}`` dicts that also know the
+        projected ``variables``), ASK a ``bool``, CONSTRUCT and DESCRIBE
+        :class:`kg.records.Triples` (``.serialize("turtle" | "ntriples")``).
 
         Keyword arguments bind variables before evaluation: an Entity or id binds its IRI
         (pass ``g.entity(...)``), a date an ``xsd:date``, an int an ``xsd:integer``.
         The graph's prefixes (psk, org, schema, skos, prov, ...) are predeclared.
         ``engine="rdflib"`` answers with rdflib's engine on the same triples.
+
+        >>> import kg
+        >>> kg.load().query("ASK { ?s dcterms:identifier 'CSTO' }")
+        True
         """
         if engine == "oxigraph":
             return self._select(sparql, **bindings)
@@ -523,13 +556,13 @@ class KnowledgeGraph:
         try:
             result = self.store.query(self._prepare(sparql, bindings))
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {shift_position(str(err))}") from None
+            raise QueryError(syntax_message(str(err), sparql)) from None
         except (OSError, ValueError, RuntimeError) as err:
             raise QueryError(f"SPARQL evaluation error: {err}") from None
-        if isinstance(result, bool):
-            return [{"ask": result}]
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
+        if isinstance(result, ox.QueryBoolean | bool):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return Triples(result)
         names = [v.value for v in result.variables]
         to_python = self._python if convert else identity
         return Rows(({name: to_python(term) for name, term in zip(names, solution, strict=True)
@@ -544,7 +577,9 @@ class KnowledgeGraph:
         except ParseException as err:
             raise QueryError(f"SPARQL syntax error: {err}") from None
         if result.type == "ASK":
-            return [{"ask": bool(result.askAnswer)}]
+            return bool(result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return Triples(ox.Triple(*(from_rdflib(t) for t in triple)) for triple in result)
         names = [str(v) for v in result.vars]
         rows = Rows((), names)
         for solution in result:

@@ -27,6 +27,26 @@ class Rows(list):
         self.variables = list(variables)
 
 
+class Triples(list):
+    """The triples a CONSTRUCT or DESCRIBE query built (``pyoxigraph.Triple`` objects)."""
+
+    FORMATS = ("turtle", "ntriples")
+
+    def serialize(self, format: str = "turtle") -> str:
+        """The triples as Turtle (with the graph's prefixes) or as N-Triples."""
+        import pyoxigraph as ox
+
+        from kg.namespaces import PREFIXES
+
+        if format == "ntriples":
+            data = ox.serialize(self, format=ox.RdfFormat.N_TRIPLES)
+        elif format == "turtle":
+            data = ox.serialize(self, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        else:
+            raise ValueError(f"unknown format {format!r}: expected turtle or ntriples")
+        return data.decode("utf-8")
+
+
 class LangString(str):
     """A string with a language tag, e.g. ``LangString("独联体", "zh")``; it is a ``str``."""
 

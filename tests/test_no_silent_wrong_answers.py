@@ -190,3 +190,87 @@ def test_ukraine_ended_participation_in_the_cis_it_did_not_withdraw(graph):
         ("UKR", "CIS", "ended participation")]
     assert "never became a CIS 'member state'" in graph.membership(
         "UKR", "CIS", at="2018-01-01").note
+
+
+# ---------------------------------------------------------------- the four query forms
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_ask_construct_and_describe_on_both_engines(graph, engine):
+    assert graph.query("ASK { ?s dcterms:identifier 'CSTO' }", engine=engine) is True
+    assert graph.query("ASK { ?s dcterms:identifier 'NOPE' }", engine=engine) is False
+    built = graph.query("CONSTRUCT { ?s a psk:Former } WHERE { ?s a psk:FormerState }",
+                        engine=engine)
+    assert built.serialize("ntriples") == (
+        "<https://w3id.org/postsoviet-kg/state/SUN> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/postsoviet-kg/ontology#Former> .\n")
+    described = graph.query("DESCRIBE ?s WHERE { ?s dcterms:identifier 'SUN' }", engine=engine)
+    assert '"Soviet Union"@en' in described.serialize("ntriples")
+
+
+def test_a_construct_binds_its_where_clause_not_its_template(graph):
+    built = graph.query("CONSTRUCT { ?s a psk:Picked } WHERE { ?s a psk:State }",
+                        s=graph.entity("KAZ"))
+    assert [t.subject.value for t in built] == ["https://w3id.org/postsoviet-kg/state/KAZ"]
+
+
+@pytest.mark.parametrize("argv, out", [
+    (["query", "ASK { ?s a psk:FormerState }"], "true\n"),
+    (["query", "ASK { ?s a psk:Nothing }", "--format", "json"],
+     '{"head": {}, "boolean": false}\n'),
+    (["query", "ASK { ?s a psk:FormerState }", "--format", "csv"], "ask\ntrue\n"),
+    (["query", "CONSTRUCT { ?s a psk:Former } WHERE { ?s a psk:FormerState }", "--format",
+      "ntriples"], "<https://w3id.org/postsoviet-kg/state/SUN> "
+     "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+     "<https://w3id.org/postsoviet-kg/ontology#Former> .\n"),
+])
+def test_the_cli_prints_each_query_form_conventionally(capsys, argv, out):
+    assert main(argv) == 0
+    assert capsys.readouterr().out == out
+
+
+def test_describe_without_braces_prints_turtle(capsys):
+    assert main(["query", "DESCRIBE state:SUN"]) == 0
+    out = capsys.readouterr().out
+    assert "@prefix psk: <https://w3id.org/postsoviet-kg/ontology#> ." in out
+    assert "state:SUN" in out and '"Soviet Union"@en' in out
+
+
+def test_triples_as_csv_is_a_usage_error(capsys):
+    assert main(["query", "DESCRIBE state:SUN", "--format", "csv"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "kg: error: a CONSTRUCT or DESCRIBE query gives triples, not csv")
+
+
+def test_an_unknown_prefix_is_one_line_at_the_users_own_position(capsys):
+    assert main(["query", "SELECT ?x WHERE {\n  ?x foo:bar ?y }"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("kg: SPARQL syntax error at line 2, column ")
+    assert ": unknown prefix foo: (declare it with PREFIX, or use one of " in err
+
+
+def test_other_syntax_errors_are_one_line_too(capsys):
+    assert main(["query", "SELECT ?x WHERE {\n ?x a psk:State .\n ?x psk:bad ?y ) }"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("kg: SPARQL syntax error at line 3, column ")
+
+
+# ---------------------------------------------------------------- bad graph files
+
+@pytest.mark.parametrize("name, content, message", [
+    ("bad.ttl", '<a> <b> "unterminated .\n', "not valid ttl: Parser error at line 1"),
+    ("bad.jsonld", '{"a":\n', "not valid jsonld: Parser error at line 2"),
+    ("bad.csv", "a,b\n", "expected one of .nt, .ttl, .jsonld, .nq"),
+    ("missing.nt", None, "No such file or directory"),
+])
+def test_a_bad_graph_file_is_one_clear_line(tmp_path, capsys, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main(["members", "CIS", "--graph", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"kg: error: cannot load {path}: ")
+    assert message in captured.err and captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err
