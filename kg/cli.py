@@ -292,6 +292,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    rows = _graph(args).search(args.text, type=args.type, limit=args.limit)
+    sys.stdout.write(render(rows, args.format, ("id", "type", "label", "matched")))
+    return 0
+
+
 def _show_value(value: Any) -> str:
     lang = getattr(value, "lang", None)
     if lang:
@@ -381,6 +387,13 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = add("show", cmd_show, "Everything the graph says about one entity.")
     p.add_argument("entity", help="id, acronym or label in any language")
+
+    p = add("search", cmd_search, "Find entities of every type whose name (a label or alias in "
+            "any language, an id, an ISO or Wikidata code) contains TEXT; exact names first.")
+    p.add_argument("text", help="part of a name, e.g. Nazarbayev, росс or 格鲁")
+    p.add_argument("--type", choices=("state", "organization", "person", "post", "event",
+                                      "place", "treaty", "base"), help="only this type")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
 
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
 

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from kg.dates import as_date
 from kg.guards import check_as_of, check_lifetime, expect, statuses
+from kg.names import NameIndex, surname
 from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
 from kg.notices import DefaultUsedWarning, notice
 from kg.queries import NamedQuery, _shipped_queries, named_queries
@@ -74,10 +75,14 @@ PACKAGED_GRAPH = "postsoviet-kg.nt"
 class UnknownEntityError(KeyError):
     """No entity has this id, acronym or label. ``suggestions`` lists near matches."""
 
-    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False):
+    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False,
+                 how: str = "name", dated: bool = False):
         self.ref, self.suggestions = ref, suggestions
         if ambiguous:
-            message = f"{ref!r} is ambiguous: it names {', '.join(suggestions)}; use an id"
+            what = "surname" if how == "surname" else "name"
+            pick = ("; none or several of them were there on that day: use an id" if dated else
+                    "; use an id, or give a day (at=...) to pick the one there then")
+            message = f"{ref!r} is ambiguous: the {what} of {', '.join(suggestions)}{pick}"
         else:
             hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
             message = f"no entity {ref!r}{hint}"
@@ -124,7 +129,7 @@ class KnowledgeGraph:
         self._ntriples = ntriples
         self._entities: dict[str, Entity] = {}
         self._by_id: dict[str, Entity] = {}
-        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._names = NameIndex()
         self._index_entities()
 
     # ------------------------------------------------------------------ loading
@@ -177,13 +182,16 @@ class KnowledgeGraph:
     def _index_entities(self) -> None:
         types = " ".join(f"<{t}>" for t in ENTITY_TYPES)
         rows = self._select(f"""
-            SELECT ?x ?id ?class ?label ?alias WHERE {{
+            SELECT ?x ?id ?class ?label ?alias ?code WHERE {{
               VALUES ?class {{ {types} }}
               ?x a ?class ; dcterms:identifier ?id .
               {{ ?x skos:prefLabel ?label }} UNION {{ ?x skos:altLabel ?alias }}
+              UNION {{ ?x psk:iso3166Alpha2 ?code }}
+              UNION {{ ?x skos:exactMatch ?code FILTER(STRSTARTS(STR(?code), STR(wd:))) }}
             }}""", convert=False)
         labels: dict[str, dict[str, str]] = defaultdict(dict)
         aliases: dict[str, list[LangString]] = defaultdict(list)
+        codes: dict[str, list[str]] = defaultdict(list)
         meta: dict[str, tuple[str, str]] = {}
         for row in rows:
             x = row["x"].value
@@ -192,22 +200,30 @@ class KnowledgeGraph:
                 labels[x][row["label"].language] = row["label"].value
             if row.get("alias") is not None:
                 aliases[x].append(LangString(row["alias"].value, row["alias"].language))
+            if row.get("code") is not None:
+                codes[x].append(row["code"].value.rsplit("/", 1)[-1])
         for x, (ident, kind) in meta.items():
             entity = Entity(ident, x, kind, dict(sorted(labels[x].items())),
                             tuple(sorted(aliases[x], key=lambda a: (a.lang, str(a)))))
             self._entities[x] = entity
             self._by_id[ident] = entity
-            for key in (ident, *labels[x].values(), *aliases[x]):
-                self._by_key[_normalize(key)].add(x)
+            names = (*labels[x].values(), *aliases[x])
+            family = [n for n in map(surname, names) if n] if kind == "person" else []
+            self._names.add(x, (ident, *names, *codes[x]), family)
 
     # ------------------------------------------------------------------ entities
-    def entity(self, ref: str | Entity) -> Entity:
-        """The entity named by an id, an acronym (any case) or a label in any language.
+    def entity(self, ref: str | Entity, at: Any = None) -> Entity:
+        """The entity named by an id, an acronym (any case), a label or alias in any language,
+        an ISO 3166-1 alpha-2 code, a Wikidata id, a person's surname or a Russian case form
+        of a name. A name shared by several entities (two Aliyevs) is an error listing them,
+        unless ``at`` (a day) leaves only one that existed, or held office, then.
 
         >>> import kg
         >>> g = kg.load()
-        >>> g.entity("СНГ").id, g.entity("kazakhstan").id
-        ('CIS', 'KAZ')
+        >>> g.entity("СНГ").id, g.entity("kazakhstan").id, g.entity("KZ").id
+        ('CIS', 'KAZ', 'KAZ')
+        >>> g.entity("Berdimuhamedow", at="2023-01-01").id
+        'serdar-berdimuhamedow'
         """
         if isinstance(ref, Entity):
             return ref
@@ -217,19 +233,71 @@ class KnowledgeGraph:
             raise TypeError(f"expected an id, label or Entity, not {type(ref).__name__}")
         if ref in self._by_id:
             return self._by_id[ref]
-        found = self._by_key.get(_normalize(ref), set())
+        found, how = self._names.find(ref)
         if len(found) == 1:
             return self._entities[next(iter(found))]
-        if len(found) > 1:
+        if found:
             ids = sorted(self._entities[x].id for x in found)
             # an id match wins over a label match (e.g. 'geo' vs a label 'Geo...')
             exact = [i for i in ids if i.casefold() == ref.casefold()]
             if len(exact) == 1:
                 return self.entity(exact[0])
-            raise UnknownEntityError(ref, ids, ambiguous=True)
-        near = difflib.get_close_matches(_normalize(ref), list(self._by_key), n=5, cutoff=0.6)
-        suggestions = sorted({self._entities[x].id for key in near for x in self._by_key[key]})
+            if at is not None:
+                day = as_date(at)
+                alive = [x for x in found if self._existed(x, day)]
+                if len(alive) == 1:
+                    return self._entities[alive[0]]
+            raise UnknownEntityError(ref, [self._candidate(x) for x in sorted(
+                found, key=lambda x: self._entities[x].id)], ambiguous=True, how=how,
+                dated=at is not None)
+        suggestions = sorted({self._entities[x].id for x in self._names.near(ref)})
         raise UnknownEntityError(ref, suggestions)
+
+    def _existed(self, iri: str, day: date) -> bool:
+        """Whether the entity was there on ``day``: a person in some office, a state or
+        organization within its lifetime; other kinds always."""
+        entity = self._entities[iri]
+        if entity.type == "person":
+            return any(t.start <= day and (t.end is None or day < t.end)
+                       for t in self._tenures_by_person.get(iri, ()))
+        born, ended, _ = self._lifetimes.get(iri, (None, None, ""))
+        return (born is None or born <= day) and (ended is None or day < ended)
+
+    @cached_property
+    def _tenures_by_person(self) -> dict[str, list[Tenure]]:
+        found: dict[str, list[Tenure]] = defaultdict(list)
+        for tenure in self._tenures("", None, {}):
+            found[tenure.person.iri].append(tenure)
+        return found
+
+    def _candidate(self, iri: str) -> str:
+        """``id (label, in office 1993–2003)`` for listing the candidates of a name."""
+        entity = self._entities[iri]
+        spans = self._tenures_by_person.get(iri) if entity.type == "person" else None
+        if spans:
+            first = min(t.start for t in spans).year
+            last = "" if any(t.end is None for t in spans) else max(t.end for t in spans).year
+            return f"{entity.id} ({entity.label}, in office {first}–{last})"
+        return f"{entity.id} ({entity.label})"
+
+    def search(self, text: str, type: str | None = None, limit: int | None = 50) -> list[dict]:
+        """Entities of every type (or one) with a name containing ``text``, in any language:
+        ``{"id", "type", "label", "matched"}``, exact names first, then names that start with
+        it, then the rest.
+
+        >>> import kg
+        >>> [r["id"] for r in kg.load().search("Nazarbayev")]
+        ['nursultan-nazarbayev']
+        """
+        order = {kind: i for i, kind in enumerate(ENTITY_TYPES.values())}
+        hits = []
+        for iri, matched, rank in self._names.search(text):
+            entity = self._entities[iri]
+            if type is None or entity.type == type:
+                hits.append((rank, order.get(entity.type, 99), entity.id, entity, matched))
+        hits.sort(key=lambda h: h[:3])
+        return [{"id": e.id, "type": e.type, "label": e.label, "matched": m}
+                for *_, e, m in hits[:limit]]
 
     def entities(self, type: str | None = None) -> list[Entity]:
         """Every entity, or those of one type (``state``, ``organization``, ``person``, ...)."""

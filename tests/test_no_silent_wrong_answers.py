@@ -274,3 +274,63 @@ def test_a_bad_graph_file_is_one_clear_line(tmp_path, capsys, name, content, mes
     assert captured.err.startswith(f"kg: error: cannot load {path}: ")
     assert message in captured.err and captured.err.count("\n") == 1
     assert "Traceback" not in captured.err
+
+
+# ---------------------------------------------------------------- names people use
+
+@pytest.mark.parametrize("name, expected", [
+    ("Pashinyan", "nikol-pashinyan"), ("Nazarbayev", "nursultan-nazarbayev"),
+    ("Rahmon", "emomali-rahmon"), ("Lukashenka", "alexander-lukashenko"),
+    ("Kiev", "kyiv"), ("Nur-Sultan", "astana"), ("KZ", "KAZ"), ("by", "BLR"),
+    ("Kirghizia", "KGZ"), ("Belorussia", "BLR"), ("Q159", "RUS"), ("Q649", "moscow"),
+    ("Путина", "vladimir-putin"), ("Токаеву", "kassym-jomart-tokayev"),
+    ("Казахстаном", "KAZ"), ("России", "RUS"), ("Белоруссии", "BLR"), ("в СНГ", "CIS"),
+    ("Москве", "moscow"), ("普京", "vladimir-putin"), ("Пашиняна", "nikol-pashinyan"),
+])
+def test_surnames_codes_old_names_and_case_forms_resolve(graph, name, expected):
+    assert graph.entity(name).id == expected
+
+
+def test_a_full_name_beats_a_surname_and_a_case_form(graph):
+    # 'Georgia' is a state's name; no person's surname can take it over
+    assert graph.entity("Georgia").id == "GEO"
+    assert graph.entity("Россия").id == "RUS"
+
+
+@pytest.mark.parametrize("name, at, expected", [
+    ("Berdimuhamedow", "2023-01-01", "serdar-berdimuhamedow"),
+    ("Berdimuhamedow", "2010-01-01", "gurbanguly-berdimuhamedow"),
+    ("Aliyev", "2010-01-01", "ilham-aliyev"), ("Алиеву", "1995-01-01", "heydar-aliyev"),
+    ("Aliyev", datetime(2000, 5, 1), "heydar-aliyev"),
+])
+def test_a_shared_surname_is_chosen_by_date(graph, name, at, expected):
+    assert graph.entity(name, at=at).id == expected
+
+
+def test_a_shared_surname_without_a_date_lists_the_candidates(graph):
+    with pytest.raises(kg.UnknownEntityError) as caught:
+        graph.entity("Berdimuhamedow")
+    assert str(caught.value) == (
+        "'Berdimuhamedow' is ambiguous: the surname of gurbanguly-berdimuhamedow (Gurbanguly "
+        "Berdimuhamedow, in office 2006–2022), serdar-berdimuhamedow (Serdar Berdimuhamedow, "
+        "in office 2022–); use an id, or give a day (at=...) to pick the one there then")
+    assert [c.split()[0] for c in caught.value.suggestions] == [
+        "gurbanguly-berdimuhamedow", "serdar-berdimuhamedow"]
+
+
+def test_a_name_not_in_the_graph_is_not_linked_to_someone_else(graph):
+    with pytest.raises(kg.UnknownEntityError, match="no entity 'Navalny'"):
+        graph.entity("Navalny")
+
+
+def test_search_lists_matches_of_every_type(graph, capsys):
+    hits = graph.search("росс")
+    assert hits[0]["id"] == "RUS" and hits[0]["type"] == "state"
+    assert {h["type"] for h in hits} >= {"state", "organization", "event"}
+    assert graph.search("格鲁")[0] == {"id": "GEO", "type": "state", "label": "Georgia",
+                                       "matched": "格鲁吉亚"}
+    assert main(["search", "Nazarbayev", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == ("id,type,label,matched\nnursultan-nazarbayev,person,"
+                                       "Nursultan Nazarbayev,Nazarbayev\n")
+    assert main(["search", "zzzz-nothing", "--format", "json"]) == 0
+    assert capsys.readouterr().out == "[]\n"
