@@ -10,16 +10,20 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.guards import statuses
+from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
-from kg.records import Entity, Membership, Participation, Source, Tenure, partial
+from kg.records import Entity, Membership, Participation, Source, Tenure, Triples, partial
 from kg.stats import compute_stats
 
 FORMATS = ("table", "csv", "json")
@@ -39,16 +43,29 @@ def _cell(value: Any, for_table: bool) -> Any:
         return value.url
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, bool) or value is None:
-        return ("yes" if value else "") if for_table else value
+    if value is None:
+        return "" if for_table else None
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if for_table else value
     if isinstance(value, list | tuple):
         return "; ".join(str(_cell(v, for_table)) for v in value)
     return str(value) if for_table else value
 
 
+def _csv_cell(value: Any) -> Any:
+    """CSV's one null is the empty cell; booleans are written as JSON writes them."""
+    value = _cell(value, False)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
     """Rows as an aligned table, CSV or JSON (entities as ids in CSV and JSON)."""
-    columns = list(columns or dict.fromkeys(k for row in rows for k in row))
+    columns = list(columns or getattr(rows, "variables", None)
+                   or dict.fromkeys(k for row in rows for k in row))
     if fmt == "json":
         data = [{c: _cell(row.get(c), False) for c in columns} for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -57,8 +74,7 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if row.get(c) is None else _cell(row.get(c), False)
-                             for c in columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
         return out.getvalue()
     table = [[str(_cell(row.get(c), True)) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
@@ -68,6 +84,12 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
               for r in table]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+MEMBERSHIP_COLUMNS = ("state", "organization", "status", "founding", "start", "end", "signed",
+                      "sources")
+TENURE_COLUMNS = ("person", "post", "start", "end", "acting")
+PARTICIPATION_COLUMNS = ("participant", "state", "role", "note")
 
 
 def _membership_row(m: Membership) -> dict[str, Any]:
@@ -146,6 +168,10 @@ def cmd_cow_check(args: argparse.Namespace) -> int:
     return 0
 
 
+_QUERY_FORM = re.compile(r"^\s*(#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                         re.IGNORECASE)
+
+
 def _resolve_query(text: str) -> NamedQuery:
     """A named query, a path to a .rq file, or inline SPARQL text."""
     queries = named_queries()
@@ -155,7 +181,7 @@ def _resolve_query(text: str) -> NamedQuery:
         if not Path(text).is_file():
             raise UsageError(f"no such query file: {text}")
         return read_query_file(text)
-    if "{" in text:
+    if "{" in text or _QUERY_FORM.match(text):
         return NamedQuery("inline", "inline", "", (), text)
     import difflib
 
@@ -182,14 +208,32 @@ def cmd_query(args: argparse.Namespace) -> int:
         bindings = graph.bind_params(query, params)
     else:
         bindings = {name: graph.entity(value) for name, value in params.items()}
-    rows = graph.query(query.text, engine=args.engine, **bindings)
-    sys.stdout.write(render(rows, args.format))
+    result = graph.query(query.text, engine=args.engine, **bindings)
+    sys.stdout.write(_render_result(result, args.format))
     return 0
+
+
+def _render_result(result: Any, fmt: str) -> str:
+    """A query's answer in the format asked for: rows as table/csv/json, an ASK's boolean as
+    ``true``/``false`` (JSON as the SPARQL results format has it), triples as Turtle or
+    N-Triples."""
+    if isinstance(result, Triples):
+        if fmt in ("csv", "json"):
+            raise UsageError(f"a CONSTRUCT or DESCRIBE query gives triples, not {fmt}: use "
+                             "--format turtle (the default for triples) or ntriples")
+        return result.serialize("ntriples" if fmt == "ntriples" else "turtle")
+    if isinstance(result, bool):
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result}) + "\n"
+        return ("ask\n" if fmt == "csv" else "") + ("true" if result else "false") + "\n"
+    if fmt in Triples.FORMATS:
+        raise UsageError(f"a SELECT query gives rows, not {fmt}: use --format table, csv or json")
+    return render(result, fmt)
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
     rows = [{"name": q.name, "question": q.question,
-             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params)}
+             "parameters": "; ".join(p.describe() for p in q.params)}
             for q in named_queries().values()]
     sys.stdout.write(render(rows, args.format))
     return 0
@@ -197,11 +241,11 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_members(args: argparse.Namespace) -> int:
     graph = _graph(args)
-    status = None if args.status == "any" else args.status
+    wanted = statuses(args.status)
     day = args.at or date.today().isoformat()
     rows = [_membership_row(m) for m in graph.memberships(organization=args.organization, at=day)
-            if status is None or m.status == status]
-    sys.stdout.write(render(rows, args.format))
+            if wanted is None or m.status in wanted]
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -210,7 +254,7 @@ def cmd_memberships(args: argparse.Namespace) -> int:
         raise UsageError("give --state, --organization or both")
     graph = _graph(args)
     rows = [_membership_row(m) for m in graph.memberships(args.state, args.organization)]
-    sys.stdout.write(render(rows, args.format))
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -245,6 +289,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         if described.get(key):
             print(f"\n{key}:")
             sys.stdout.write(render([to_row(v) for v in described[key]], "table"))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    rows = _graph(args).search(args.text, type=args.type, limit=args.limit)
+    sys.stdout.write(render(rows, args.format, ("id", "type", "label", "matched")))
     return 0
 
 
@@ -302,9 +352,13 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--out", default="kg/_graph", help="where to write the artifacts "
                            "(default: kg/_graph, the graph the package ships)")
 
-    p = add("query", cmd_query, "Run a SPARQL query: a named query (see `kg queries`), a .rq "
-            "file, or inline text. The graph's prefixes (psk, org, schema, skos, prov, ...) "
-            "are predeclared.")
+    p = add("query", cmd_query, "Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE): a "
+            "named query (see `kg queries`), a .rq file, or inline text. The graph's prefixes "
+            "(psk, org, schema, skos, prov, ...) are predeclared. SELECT prints rows (table, "
+            "csv, json); ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle "
+            "(or N-Triples with --format ntriples).", fmt=False)
+    p.add_argument("--format", choices=(*FORMATS, *Triples.FORMATS), default="table",
+                   help="output format (default: table for rows, turtle for triples)")
     p.add_argument("query", help="named query, path to a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (an entity id or label, or a date for date "
@@ -334,6 +388,13 @@ def make_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "Everything the graph says about one entity.")
     p.add_argument("entity", help="id, acronym or label in any language")
 
+    p = add("search", cmd_search, "Find entities of every type whose name (a label or alias in "
+            "any language, an id, an ISO or Wikidata code) contains TEXT; exact names first.")
+    p.add_argument("text", help="part of a name, e.g. Nazarbayev, росс or 格鲁")
+    p.add_argument("--type", choices=("state", "organization", "person", "post", "event",
+                                      "place", "treaty", "base"), help="only this type")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
+
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
 
     p = add("cow-check", cmd_cow_check, "Compare the graph's memberships, year by year for "
@@ -352,6 +413,17 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always", KGWarning)
+        try:
+            return _run(args)
+        finally:
+            for note in notes:
+                if issubclass(note.category, KGWarning):
+                    print(f"kg: note: {note.message}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except DataError as err:
