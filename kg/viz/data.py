@@ -132,7 +132,7 @@ def layout(graph: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
             placed = {nodes[0]: (0.0, 0.0)}
         else:
             placed = nx.spring_layout(sub, k=2.4 / math.sqrt(n), seed=seed, scale=scale,
-                                      iterations=200 if n <= 1000 else 80)
+                                      iterations=200 if n <= 1000 else 30)
         xs = [float(p[0]) for p in placed.values()]
         ys = [float(p[1]) for p in placed.values()]
         if number == 0:
