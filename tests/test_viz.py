@@ -281,6 +281,11 @@ def test_clicking_a_node_highlights_its_neighbourhood_and_fills_the_details(open
     x, y = opened_full.js("""() => { const p = kgView.network.getPositions(['GEO']).GEO;
         const d = kgView.network.canvasToDOM(p); const r = document.getElementById('graph')
         .getBoundingClientRect(); return [d.x + r.left, d.y + r.top]; }""")
+    page_.mouse.move(x, y)
+    tooltip = page_.locator("#tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.locator("b").text_content() == "Georgia"
+    assert tooltip.locator("a[href^='https://']").count() > 0  # its sources, as links
     page_.mouse.click(x, y)
     assert opened_full.js("kgView.network.getSelectedNodes()") == ["GEO"]
     colour = "id => kgView.network.body.data.nodes.get(id).color"

@@ -254,8 +254,17 @@
   }
 
   // ------------------------------------------------------------------ tooltip
-  var tip = $("tooltip");
+  var tip = $("tooltip"), tipTimer = null, onTip = false;
+  // the tooltip stays while the pointer is on it, so that its source links can be followed
+  tip.addEventListener("mouseenter", function () { onTip = true; clearTimeout(tipTimer); });
+  tip.addEventListener("mouseleave", function () { onTip = false; tip.hidden = true; });
+  function hideTip(now) {
+    clearTimeout(tipTimer);
+    if (now) { tip.hidden = true; return; }
+    tipTimer = setTimeout(function () { if (!onTip) tip.hidden = true; }, 400);
+  }
   function showTip(content, pointer) {
+    clearTimeout(tipTimer);
     tip.textContent = "";
     content.forEach(function (c) { tip.appendChild(c); });
     var rect = $("graph").getBoundingClientRect();
@@ -287,12 +296,12 @@
   }
   network.on("hoverNode", function (p) { showTip(nodeTip(nodeById.get(p.node)), p.pointer.DOM); });
   network.on("hoverEdge", function (p) { showTip(edgeTip(edgeById.get(p.edge)), p.pointer.DOM); });
-  network.on("blurNode", function () { tip.hidden = true; });
-  network.on("blurEdge", function () { tip.hidden = true; });
-  network.on("dragStart", function () { tip.hidden = true; });
-  network.on("zoom", function () { tip.hidden = true; });
+  network.on("blurNode", function () { hideTip(false); });
+  network.on("blurEdge", function () { hideTip(false); });
+  network.on("dragStart", function () { hideTip(true); });
+  network.on("zoom", function () { hideTip(true); });
   network.on("click", function (p) {
-    tip.hidden = true;
+    hideTip(true);
     select(p.nodes.length ? p.nodes[0] : null);
   });
 
