@@ -26,7 +26,8 @@ Awkward cases, answered the same way every time
 -----------------------------------------------
 * An empty network (a date before 1991-12-08, or an organization that did not exist yet)
   gives an empty ranking whose ``note`` says why; never an error.
-* A single node scores 0 on every measure except PageRank (1.0).
+* A single node scores 0 on every measure except PageRank (1.0); so does every node of a
+  bipartite network with only one side present, on the bipartite measures.
 * Yearly snapshots are disconnected. Power iteration over the whole graph would not converge
   or would give ~0 outside the main component, so eigenvector centrality is computed within
   each component (components numbered 0, 1, ... by decreasing size) and normalized there:
@@ -148,7 +149,8 @@ def scores(G: nx.Graph, measure: str, weighted: bool = False) -> dict[Any, float
         function = {"bipartite-degree": bipartite.degree_centrality,
                     "bipartite-betweenness": bipartite.betweenness_centrality,
                     "bipartite-closeness": bipartite.closeness_centrality}[measure]
-        found = function(G, states) if states else dict.fromkeys(G, 0.0)
+        # one side missing: no affiliation at all, so every node scores 0
+        found = (function(G, states) if 0 < len(states) < len(G) else dict.fromkeys(G, 0.0))
     # rounded, so that equal values compare equal and ties fall back to the id
     values = {n: round(float(v), 12) for n, v in found.items()}
     bad = [n for n, v in values.items() if not math.isfinite(v)]
