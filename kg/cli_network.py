@@ -141,7 +141,8 @@ def register(add) -> None:
     p.add_argument("--top", type=int, metavar="N", help="only the first N")
 
     p = add("centrality-series", cmd_centrality_series, "Centrality year by year (each year "
-            "on 31 December) as a tidy table: one row per year, measure and node.", fmt=False)
+            "on 31 December; co-attendance: over the whole year) as a tidy table: one row per "
+            "year, measure and node.", fmt=False)
     p.add_argument("--measure", action="append", default=[], metavar="MEASURE",
                    help="a measure, a comma-separated list, or all; repeatable "
                         "(default: degree)")

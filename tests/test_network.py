@@ -358,3 +358,10 @@ def test_series_as_frame_when_pandas_is_installed(graph):
     frame = graph.centrality_series("degree", years=[2000], as_frame=True)
     assert isinstance(frame, pd.DataFrame) and list(frame.columns)[:3] == ["year", "date",
                                                                            "measure"]
+
+
+def test_co_attendance_series_covers_whole_years(graph):
+    rows = centrality_series(graph, "degree", "co-attendance", years=[2022])
+    assert rows and rows[0]["date"] == "2022-01-01/2022-12-31"
+    single = centrality(graph, "degree", "co-attendance", period=("2022-01-01", "2022-12-31"))
+    assert [(r["id"], r["value"]) for r in rows] == [(s.id, s.value) for s in single]
