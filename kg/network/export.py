@@ -11,7 +11,8 @@ lists.
   (``dynamic_weight``), and every node its yearly centrality values, so that Gephi's timeline
   animates the whole history. GEXF intervals include both ends, so a spell's ``end`` there is
   the last day it holds (the day before the end of the networkx spell); a yearly value holds
-  from that year's snapshot day to the day before the next one.
+  from that year's snapshot day to the day before the next one (co-attendance: over its
+  year).
 """
 
 from __future__ import annotations
@@ -112,8 +113,10 @@ def dynamic_gexf_graph(g, kind: str = "full", organizations=None,
     # a yearly value holds from its snapshot day to the next year's
     values: dict[tuple[str, str], list[tuple[float, str, str | None]]] = {}
     for row in rows:
-        start = date.fromisoformat(row["date"])
-        end = start.replace(year=start.year + 1) - timedelta(days=1)
+        first, _, last = row["date"].partition("/")  # a day, or a whole year first/last
+        start = date.fromisoformat(first)
+        end = (date.fromisoformat(last) if last
+               else start.replace(year=start.year + 1) - timedelta(days=1))
         values.setdefault((row["id"], row["measure"]), []).append(
             (row["value"], start.isoformat(), end.isoformat()))
     for n, data in T.nodes(data=True):
