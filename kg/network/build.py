@@ -50,6 +50,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -95,25 +96,62 @@ class TimedEdge:
 # ---------------------------------------------------------------------- facts, fetched once
 
 
-@dataclass
 class Facts:
-    """Every fact the networks need, fetched once through the public library API."""
+    """Every fact the networks need, each kind fetched once, on first use, through the public
+    library API (``memberships()``, ``events()``, ``participants()``, ``tenures()``,
+    ``entities()``, and ``describe()`` for the posts' jurisdictions)."""
 
-    entities: dict[str, Entity]
-    memberships: list
-    events: list[Event]
-    participations: dict[str, list]
-    tenures: list
-    jurisdiction: dict[str, Entity]
-    graph: Any
+    def __init__(self, g):
+        self.graph = g
+        self._attrs: dict[str, dict[str, Any]] = {}
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.graph.entities()}
+
+    @cached_property
+    def memberships(self) -> list:
+        return self.graph.memberships()
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return self.graph.events()
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def participations(self) -> dict[str, list]:
+        return {e.id: self.graph.participants(e.id) for e in self.events}
+
+    @cached_property
+    def tenures(self) -> list:
+        return self.graph.tenures()
+
+    @cached_property
+    def jurisdiction(self) -> dict[str, Entity]:
+        """Post id -> the state or organization whose post it is."""
+        found = {}
+        for post in self.graph.entities("post"):
+            places = [x for x in self.graph.describe(post).get("jurisdiction", [])
+                      if isinstance(x, Entity)]
+            if places:
+                found[post.id] = places[0]
+        return found
 
     def sources(self, entity_id: str) -> list[dict[str, str]]:
-        entity = self.entities[entity_id]
-        if entity.type == "event":
-            found = next((e.sources for e in self.events if e.id == entity_id), ())
-        else:
-            found = self.graph.sources(entity)
-        return source_dicts(found)
+        if entity_id in self.event_by_id:
+            return source_dicts(self.event_by_id[entity_id].sources)
+        return source_dicts(self.graph.sources(self.entities[entity_id]))
+
+    def node_attrs(self, node_id: str) -> dict[str, Any]:
+        """A node's attributes (see :func:`node_attrs`), a fresh copy on every call."""
+        if node_id not in self._attrs:
+            self._attrs[node_id] = node_attrs(self, node_id)
+        cached = self._attrs[node_id]
+        return {**cached, "labels": dict(cached["labels"]), "aliases": list(cached["aliases"]),
+                "sources": [dict(s) for s in cached["sources"]]}
 
 
 _FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -127,18 +165,9 @@ def facts(g) -> Facts:
     >>> len(facts(kg.load()).memberships) > 200
     True
     """
-    found = _FACTS.get(g)
-    if found is None:
-        events = g.events()
-        jurisdiction = {}
-        for post in g.entities("post"):
-            places = [x for x in g.describe(post).get("jurisdiction", []) if isinstance(x, Entity)]
-            if places:
-                jurisdiction[post.id] = places[0]
-        found = Facts({e.id: e for e in g.entities()}, g.memberships(), events,
-                      {e.id: g.participants(e.id) for e in events}, g.tenures(), jurisdiction, g)
-        _FACTS[g] = found
-    return found
+    if g not in _FACTS:
+        _FACTS[g] = Facts(g)
+    return _FACTS[g]
 
 
 def source_dicts(sources: Iterable[Source]) -> list[dict[str, str]]:
@@ -331,7 +360,7 @@ def node_attrs(f: Facts, node_id: str) -> dict[str, Any]:
                              "aliases": [str(a) for a in entity.aliases],
                              "sources": f.sources(node_id)}
     if entity.type == "event":
-        event = next(e for e in f.events if e.id == node_id)
+        event = f.event_by_id[node_id]
         start, end = event_interval(event)
         attrs.update(kind=event.kind, start=start.isoformat(), ongoing=end is None)
         if end is not None:
@@ -403,7 +432,7 @@ def _assemble(g, kind: str, edges: list[TimedEdge], standing: list[tuple[str, da
     nodes = dict.fromkeys(n for pair in by_pair for n in pair)
     nodes.update(dict.fromkeys(n for n, _, _ in standing))
     for n in sorted(nodes):
-        attrs = node_attrs(f, n)
+        attrs = f.node_attrs(n)
         if kind == "state-organization":
             attrs["bipartite"] = 0 if attrs["type"] == "state" else 1
         G.add_node(n, **attrs)
