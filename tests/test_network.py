@@ -365,3 +365,32 @@ def test_co_attendance_series_covers_whole_years(graph):
     assert rows and rows[0]["date"] == "2022-01-01/2022-12-31"
     single = centrality(graph, "degree", "co-attendance", period=("2022-01-01", "2022-12-31"))
     assert [(r["id"], r["value"]) for r in rows] == [(s.id, s.value) for s in single]
+
+
+# ---------------------------------------------------------------------- docs/findings.md
+
+
+def test_the_claims_of_the_findings_hold(graph):
+    """The statements of docs/findings.md, on the current graph."""
+    regional = [o.id for o in graph.entities("organization")
+                if o.id not in {"EU", "NATO", "EAP", "BSEC"}]
+    post_soviet = {"ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LTU", "LVA", "MDA", "RUS",
+                   "TJK", "TKM", "UKR", "UZB"}
+    rows = centrality_series(graph, "bipartite-betweenness", "state-organization",
+                             range(1992, 2027), regional, node_type="state")
+    top: dict[int, str] = {}
+    for r in rows:
+        if r["id"] in post_soviet:
+            top.setdefault(r["year"], r["id"])
+    assert {top[y] for y in range(1996, 2005)} == {"RUS"}
+    assert {top[y] for y in range(2005, 2012)} == {"MDA"}  # level with Ukraine
+    assert {top[y] for y in range(2012, 2015)} == {"UKR"}
+    assert {top[y] for y in range(2015, 2027)} == {"AZE"}
+    assert not [r for r in rows if r["id"] in ("AZE", "GEO") and r["year"] == 1992]
+    degree = {(r["year"], r["id"]): r["value"] for r in centrality_series(
+        graph, "degree", "state-organization", range(1993, 2014), regional, node_type="state")}
+    central_asia = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    for year in range(2006, 2014):
+        ranked = sorted(central_asia, key=lambda s: -degree[year, s])
+        assert ranked[0] == "KAZ" and degree[year, "KAZ"] > degree[year, ranked[1]]
+        assert degree[year, "UZB"] <= degree[year, "TJK"] and degree[year, "TKM"] == 1
