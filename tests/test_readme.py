@@ -11,5 +11,5 @@ def test_readme_python_examples_run():
     assert len(blocks) >= 2
     namespace: dict = {}
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+        exec(compile(block, "README.md", "exec"), namespace)
     assert namespace["frame"].shape[1] == 13
