@@ -6,14 +6,23 @@
 'Kassym-Jomart Tokayev'
 """
 
-from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.graph import (
+    KnowledgeGraph,
+    MissingParameterError,
+    QueryError,
+    UnknownEntityError,
+    load,
+)
+from kg.guards import WrongKindError
+from kg.notices import DefaultUsedWarning, KGWarning, OutsideDataWarning
 from kg.queries import NamedQuery, named_queries
 from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Entity", "Event", "KnowledgeGraph", "LangString", "Membership", "NamedQuery",
-    "Participation", "QueryError", "Source", "Tenure", "UnknownEntityError", "load",
+    "DefaultUsedWarning", "Entity", "Event", "KGWarning", "KnowledgeGraph", "LangString",
+    "Membership", "MissingParameterError", "NamedQuery", "OutsideDataWarning", "Participation",
+    "QueryError", "Source", "Tenure", "UnknownEntityError", "WrongKindError", "load",
     "named_queries",
 ]

@@ -10,16 +10,22 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
+from kg.guards import statuses
+from kg.namespaces import EVENT_CLASS_NAMES
+from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
-from kg.records import Entity, Membership, Participation, Source, Tenure, partial
+from kg.records import Entity, Membership, Participation, Source, Tenure, Triples, partial
 from kg.stats import compute_stats
 
 FORMATS = ("table", "csv", "json")
@@ -39,16 +45,37 @@ def _cell(value: Any, for_table: bool) -> Any:
         return value.url
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, bool) or value is None:
-        return ("yes" if value else "") if for_table else value
+    if value is None:
+        return "" if for_table else None
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if for_table else value
     if isinstance(value, list | tuple):
         return "; ".join(str(_cell(v, for_table)) for v in value)
     return str(value) if for_table else value
 
 
+#: Longest cell a table shows; CSV and JSON always hold the whole value.
+TABLE_CELL = 60
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
+
+
+def _csv_cell(value: Any) -> Any:
+    """CSV's one null is the empty cell; booleans are written as JSON writes them."""
+    value = _cell(value, False)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
     """Rows as an aligned table, CSV or JSON (entities as ids in CSV and JSON)."""
-    columns = list(columns or dict.fromkeys(k for row in rows for k in row))
+    columns = list(columns or getattr(rows, "variables", None)
+                   or dict.fromkeys(k for row in rows for k in row))
     if fmt == "json":
         data = [{c: _cell(row.get(c), False) for c in columns} for row in rows]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -57,10 +84,9 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if row.get(c) is None else _cell(row.get(c), False)
-                             for c in columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
         return out.getvalue()
-    table = [[str(_cell(row.get(c), True)) for c in columns] for row in rows]
+    table = [[_shorten(str(_cell(row.get(c), True))) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -68,6 +94,12 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
               for r in table]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+MEMBERSHIP_COLUMNS = ("state", "organization", "status", "founding", "start", "end", "signed",
+                      "sources")
+TENURE_COLUMNS = ("person", "post", "start", "end", "acting")
+PARTICIPATION_COLUMNS = ("participant", "state", "role", "note")
 
 
 def _membership_row(m: Membership) -> dict[str, Any]:
@@ -146,6 +178,10 @@ def cmd_cow_check(args: argparse.Namespace) -> int:
     return 0
 
 
+_QUERY_FORM = re.compile(r"^\s*(#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
+                         re.IGNORECASE)
+
+
 def _resolve_query(text: str) -> NamedQuery:
     """A named query, a path to a .rq file, or inline SPARQL text."""
     queries = named_queries()
@@ -155,7 +191,7 @@ def _resolve_query(text: str) -> NamedQuery:
         if not Path(text).is_file():
             raise UsageError(f"no such query file: {text}")
         return read_query_file(text)
-    if "{" in text:
+    if "{" in text or _QUERY_FORM.match(text):
         return NamedQuery("inline", "inline", "", (), text)
     import difflib
 
@@ -182,14 +218,32 @@ def cmd_query(args: argparse.Namespace) -> int:
         bindings = graph.bind_params(query, params)
     else:
         bindings = {name: graph.entity(value) for name, value in params.items()}
-    rows = graph.query(query.text, engine=args.engine, **bindings)
-    sys.stdout.write(render(rows, args.format))
+    result = graph.query(query.text, engine=args.engine, **bindings)
+    sys.stdout.write(_render_result(result, args.format))
     return 0
+
+
+def _render_result(result: Any, fmt: str) -> str:
+    """A query's answer in the format asked for: rows as table/csv/json, an ASK's boolean as
+    ``true``/``false`` (JSON as the SPARQL results format has it), triples as Turtle or
+    N-Triples."""
+    if isinstance(result, Triples):
+        if fmt in ("csv", "json"):
+            raise UsageError(f"a CONSTRUCT or DESCRIBE query gives triples, not {fmt}: use "
+                             "--format turtle (the default for triples) or ntriples")
+        return result.serialize("ntriples" if fmt == "ntriples" else "turtle")
+    if isinstance(result, bool):
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result}) + "\n"
+        return ("ask\n" if fmt == "csv" else "") + ("true" if result else "false") + "\n"
+    if fmt in Triples.FORMATS:
+        raise UsageError(f"a SELECT query gives rows, not {fmt}: use --format table, csv or json")
+    return render(result, fmt)
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
     rows = [{"name": q.name, "question": q.question,
-             "parameters": ", ".join(f"{p.name}={p.default}" for p in q.params)}
+             "parameters": "; ".join(p.describe() for p in q.params)}
             for q in named_queries().values()]
     sys.stdout.write(render(rows, args.format))
     return 0
@@ -197,11 +251,11 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 def cmd_members(args: argparse.Namespace) -> int:
     graph = _graph(args)
-    status = None if args.status == "any" else args.status
+    wanted = statuses(args.status)
     day = args.at or date.today().isoformat()
     rows = [_membership_row(m) for m in graph.memberships(organization=args.organization, at=day)
-            if status is None or m.status == status]
-    sys.stdout.write(render(rows, args.format))
+            if wanted is None or m.status in wanted]
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -210,7 +264,7 @@ def cmd_memberships(args: argparse.Namespace) -> int:
         raise UsageError("give --state, --organization or both")
     graph = _graph(args)
     rows = [_membership_row(m) for m in graph.memberships(args.state, args.organization)]
-    sys.stdout.write(render(rows, args.format))
+    sys.stdout.write(render(rows, args.format, MEMBERSHIP_COLUMNS))
     return 0
 
 
@@ -226,7 +280,12 @@ def cmd_head_of_state(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     graph = _graph(args)
-    entity = graph.entity(args.entity)
+    try:
+        entity = graph.entity(args.entity)
+    except UnknownEntityError:
+        if args.entity not in graph._sources_by_id:
+            raise
+        return _show_source(graph.source(args.entity), args.format)
     described = graph.describe(entity)
     if args.format == "json":
         data = {k: [_json_value(v) for v in vs] for k, vs in described.items()}
@@ -245,6 +304,86 @@ def cmd_show(args: argparse.Namespace) -> int:
         if described.get(key):
             print(f"\n{key}:")
             sys.stdout.write(render([to_row(v) for v in described[key]], "table"))
+    return 0
+
+
+def _table(args: argparse.Namespace, table: str, **filters: Any) -> int:
+    rows = records(_graph(args), table, **filters)
+    sys.stdout.write(render(rows, args.format, COLUMNS[table]))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    between = (args.from_ or "0001-01-01", args.to or "9999-12-31") \
+        if args.from_ or args.to else None
+    return _table(args, "events", kind=args.kind, between=between,
+                  participant=args.participant, organization=args.organization)
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    return _table(args, "participations", event=args.event)
+
+
+def cmd_tenures(args: argparse.Namespace) -> int:
+    if not args.person and not args.post:
+        raise UsageError("give --person, --post or both")
+    return _table(args, "tenures", person=args.person, post=args.post, at=args.at)
+
+
+def cmd_office_holders(args: argparse.Namespace) -> int:
+    return _table(args, "tenures", post=args.post, at=args.at)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    if args.entity:
+        cited = {s.id for s in graph.sources(args.entity)}
+        rows = [r for r in records(graph, "sources") if r["source"] in cited]
+    else:
+        rows = records(graph, "sources")
+    sys.stdout.write(render(rows, args.format, COLUMNS["sources"]))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    tables = [args.table] if args.table else list(COLUMNS)
+    if args.out is None:
+        if len(tables) != 1:
+            raise UsageError("give --table to write one table to standard output, or --out DIR")
+        sys.stdout.write(render(records(graph, tables[0]), "csv", COLUMNS[tables[0]]))
+        return 0
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    # every table is rendered before any file is written: a failure leaves the folder as it was
+    written = {t: (render(rows, "csv", COLUMNS[t]), len(rows))
+               for t in tables for rows in [records(graph, t)]}
+    out.mkdir(parents=True, exist_ok=True)
+    for table, (text, count) in written.items():
+        path = out / f"{table}.csv"
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({count} rows)")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    rows = _graph(args).search(args.text, type=args.type, limit=args.limit)
+    sys.stdout.write(render(rows, args.format, ("id", "type", "label", "matched")))
+    return 0
+
+
+def _show_source(source: Source, fmt: str) -> int:
+    """A source id, as the tables and exports cite it, resolved to the page it names."""
+    data = {"id": source.id, "type": "source", "url": source.url, "title": source.title,
+            "publisher": source.publisher, "accessed": source.accessed}
+    if fmt == "json":
+        print(json.dumps({k: _cell(v, False) for k, v in data.items()}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    print(f"{source.title} [source {source.id}]  {source.url}")
+    print(f"  publisher: {source.publisher or ''}")
+    print(f"  read on: {_cell(source.accessed, True)}")
     return 0
 
 
@@ -302,9 +441,13 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--out", default="kg/_graph", help="where to write the artifacts "
                            "(default: kg/_graph, the graph the package ships)")
 
-    p = add("query", cmd_query, "Run a SPARQL query: a named query (see `kg queries`), a .rq "
-            "file, or inline text. The graph's prefixes (psk, org, schema, skos, prov, ...) "
-            "are predeclared.")
+    p = add("query", cmd_query, "Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE): a "
+            "named query (see `kg queries`), a .rq file, or inline text. The graph's prefixes "
+            "(psk, org, schema, skos, prov, ...) are predeclared. SELECT prints rows (table, "
+            "csv, json); ASK prints true or false; CONSTRUCT and DESCRIBE print Turtle "
+            "(or N-Triples with --format ntriples).", fmt=False)
+    p.add_argument("--format", choices=(*FORMATS, *Triples.FORMATS), default="table",
+                   help="output format (default: table for rows, turtle for triples)")
     p.add_argument("query", help="named query, path to a .rq file, or SPARQL text")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a parameter (an entity id or label, or a date for date "
@@ -334,6 +477,49 @@ def make_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "Everything the graph says about one entity.")
     p.add_argument("entity", help="id, acronym or label in any language")
 
+    p = add("events", cmd_events, "Events, oldest first: summits, treaty signings, accessions, "
+            "withdrawals, conflicts, unrest, deployments. An event with no end is ongoing and "
+            "counts in every period after its start.")
+    p.add_argument("--kind", choices=sorted(EVENT_CLASS_NAMES), help="only this kind")
+    p.add_argument("--from", dest="from_", metavar="YYYY-MM-DD",
+                   help="only events that overlap the period from this day")
+    p.add_argument("--to", metavar="YYYY-MM-DD", help="... to this day (inclusive)")
+    p.add_argument("--participant", help="a person or state that took part (absentees do "
+                   "not count)")
+    p.add_argument("--organization", help="only this organization's events")
+
+    p = add("participants", cmd_participants, "Who hosted, attended or was absent from an event.")
+    p.add_argument("event", help="an event id, e.g. 2022-12-26-cis-informal-summit")
+
+    p = add("tenures", cmd_tenures, "Tenures of a person or of a post, oldest first.")
+    p.add_argument("--person", help="a person's id or name")
+    p.add_argument("--post", help="a post's id or name")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="only tenures on this day")
+
+    p = add("office-holders", cmd_office_holders, "Who held a post: every tenure, or with "
+            "--at the holder(s) on that day.")
+    p.add_argument("post", help="a post's id or name, e.g. president-of-kazakhstan")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="the day")
+
+    p = add("sources", cmd_sources, "The sources: every one, or those an entity's own row "
+            "cites (id, URL, title, publisher, day read).")
+    p.add_argument("entity", nargs="?", help="an entity's id or name (default: all sources)")
+
+    p = add("export", cmd_export, "Write tidy CSV tables for pandas, R or a spreadsheet: "
+            "memberships, tenures, events, participations, state-year (a COW-style panel: "
+            "status on 31 December), sources.", fmt=False)
+    p.add_argument("--format", choices=("csv",), default="csv", help="output format (csv)")
+    p.add_argument("--table", choices=list(COLUMNS), help="one table (default: all)")
+    p.add_argument("--out", metavar="DIR", help="write TABLE.csv files into this folder "
+                   "(default: the one --table to standard output)")
+
+    p = add("search", cmd_search, "Find entities of every type whose name (a label or alias in "
+            "any language, an id, an ISO or Wikidata code) contains TEXT; exact names first.")
+    p.add_argument("text", help="part of a name, e.g. Nazarbayev, росс or 格鲁")
+    p.add_argument("--type", choices=("state", "organization", "person", "post", "event",
+                                      "place", "treaty", "base"), help="only this type")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
+
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
 
     p = add("cow-check", cmd_cow_check, "Compare the graph's memberships, year by year for "
@@ -353,6 +539,17 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    with warnings.catch_warnings(record=True) as notes:
+        warnings.simplefilter("always", KGWarning)
+        try:
+            return _run(args)
+        finally:
+            for note in notes:
+                if issubclass(note.category, KGWarning):
+                    print(f"kg: note: {note.message}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
     except DataError as err:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
@@ -49,11 +49,41 @@ class PartialDate:
         return {"day": iso, "month": iso[:7], "year": iso[:4]}[self.precision]
 
 
-def as_date(value: str | date) -> date:
-    """Accept an ISO string or a ``datetime.date`` (the library's date arguments)."""
+def as_date(value: object) -> date:
+    """A day from any of the date forms analysts pass around.
+
+    Accepts ``datetime.date``, ``datetime.datetime`` (its day; the time is dropped),
+    pandas ``Timestamp``, numpy ``datetime64`` and ISO strings (``YYYY-MM-DD``, or a full
+    ISO timestamp). Anything else raises: a ``TypeError`` for the wrong kind of value, a
+    ``ValueError`` for text that is not a day, never a silently wrong date.
+
+    >>> from datetime import datetime
+    >>> as_date(datetime(2010, 1, 1, 12, 30)), as_date("2010-01-01")
+    (datetime.date(2010, 1, 1), datetime.date(2010, 1, 1))
+    """
+    if isinstance(value, datetime):  # pandas.Timestamp is a datetime too
+        if getattr(value, "tzinfo", None) is not None:
+            value = value.astimezone(UTC)
+        return date(value.year, value.month, value.day)
     if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"bad date {value!r}: expected YYYY-MM-DD or a datetime.date") from None
+    if type(value).__name__ == "datetime64":  # numpy, without importing it
+        text = str(value)
+        if text == "NaT":
+            raise ValueError("bad date: numpy NaT (not a time) names no day")
+        return as_date(text[:10])
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) > 10:
+                return as_date(datetime.fromisoformat(text))
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+        hint = ("; a day is needed here, e.g. 2010-01-01" if _PATTERN.match(text) else
+                ": expected YYYY-MM-DD")
+        raise ValueError(f"bad date {value!r}{hint}") from None
+    if value is None or type(value).__name__ in ("NaTType", "NAType"):
+        raise ValueError(f"bad date {value!r}: no day given")
+    raise TypeError(f"bad date {value!r}: expected a date, datetime, pandas Timestamp, "
+                    f"numpy datetime64 or YYYY-MM-DD string, not {type(value).__name__}")

@@ -19,9 +19,22 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.dates import as_date
+from kg.guards import check_as_of, check_lifetime, expect, statuses
+from kg.names import NameIndex, surname
 from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
+from kg.notices import DefaultUsedWarning, notice
 from kg.queries import NamedQuery, _shipped_queries, named_queries
-from kg.records import Entity, Event, LangString, Membership, Participation, Source, Tenure
+from kg.records import (
+    Entity,
+    Event,
+    LangString,
+    Membership,
+    Participation,
+    Rows,
+    Source,
+    Tenure,
+    Triples,
+)
 from kg.sparql import bind_values
 from kg.terms import (
     LITERALS,
@@ -30,8 +43,8 @@ from kg.terms import (
     from_rdflib,
     identity,
     plain,
-    shift_position,
     sort_key,
+    syntax_message,
     to_oxigraph,
 )
 
@@ -62,10 +75,14 @@ PACKAGED_GRAPH = "postsoviet-kg.nt"
 class UnknownEntityError(KeyError):
     """No entity has this id, acronym or label. ``suggestions`` lists near matches."""
 
-    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False):
+    def __init__(self, ref: str, suggestions: list[str], ambiguous: bool = False,
+                 how: str = "name", dated: bool = False):
         self.ref, self.suggestions = ref, suggestions
         if ambiguous:
-            message = f"{ref!r} is ambiguous: it names {', '.join(suggestions)}; use an id"
+            what = "surname" if how == "surname" else "name"
+            pick = ("; none or several of them were there on that day: use an id" if dated else
+                    "; use an id, or give a day (at=...) to pick the one there then")
+            message = f"{ref!r} is ambiguous: the {what} of {', '.join(suggestions)}{pick}"
         else:
             hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
             message = f"no entity {ref!r}{hint}"
@@ -73,6 +90,21 @@ class UnknownEntityError(KeyError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class GraphFileError(ValueError):
+    """A graph file that cannot be read: missing, of an unknown kind, or not valid RDF."""
+
+
+def _default_graph_of(store: ox.Store) -> ox.Store:
+    """N-Quads may name graphs; the library reads the union of them as one graph."""
+    merged = ox.Store()
+    merged.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in store)
+    return merged
+
+
+class MissingParameterError(ValueError):
+    """A named query was run without a parameter it requires."""
 
 
 class QueryError(ValueError):
@@ -97,7 +129,7 @@ class KnowledgeGraph:
         self._ntriples = ntriples
         self._entities: dict[str, Entity] = {}
         self._by_id: dict[str, Entity] = {}
-        self._by_key: dict[str, set[str]] = defaultdict(set)
+        self._names = NameIndex()
         self._index_entities()
 
     # ------------------------------------------------------------------ loading
@@ -105,13 +137,26 @@ class KnowledgeGraph:
     def from_file(cls, path: str | Path) -> KnowledgeGraph:
         path = Path(path)
         if path.is_dir():
+            if not (path / PACKAGED_GRAPH).is_file():
+                raise GraphFileError(f"cannot load {path}: a folder must hold {PACKAGED_GRAPH} "
+                                     "(the output of `kg build`)")
             path = path / PACKAGED_GRAPH
         fmt = _FORMATS.get(path.suffix)
         if fmt is None:
-            raise ValueError(f"cannot load {path}: expected one of {', '.join(_FORMATS)}")
-        data = path.read_bytes()
+            raise GraphFileError(f"cannot load {path}: expected one of {', '.join(_FORMATS)}")
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise GraphFileError(f"cannot load {path}: {err.strerror or err}") from None
         store = ox.Store()
-        store.bulk_load(data, format=fmt)
+        try:
+            store.bulk_load(data, format=fmt)
+        except (SyntaxError, ValueError, OSError) as err:
+            reason = str(err).split("\n", 1)[0]
+            raise GraphFileError(f"cannot load {path}: not valid {path.suffix[1:]}: "
+                                 f"{reason}") from None
+        if fmt is ox.RdfFormat.N_QUADS:
+            store = _default_graph_of(store)
         return cls(store, data if fmt == ox.RdfFormat.N_TRIPLES else None)
 
     def __len__(self) -> int:
@@ -137,13 +182,16 @@ class KnowledgeGraph:
     def _index_entities(self) -> None:
         types = " ".join(f"<{t}>" for t in ENTITY_TYPES)
         rows = self._select(f"""
-            SELECT ?x ?id ?class ?label ?alias WHERE {{
+            SELECT ?x ?id ?class ?label ?alias ?code WHERE {{
               VALUES ?class {{ {types} }}
               ?x a ?class ; dcterms:identifier ?id .
               {{ ?x skos:prefLabel ?label }} UNION {{ ?x skos:altLabel ?alias }}
+              UNION {{ ?x psk:iso3166Alpha2 ?code }}
+              UNION {{ ?x skos:exactMatch ?code FILTER(STRSTARTS(STR(?code), STR(wd:))) }}
             }}""", convert=False)
         labels: dict[str, dict[str, str]] = defaultdict(dict)
         aliases: dict[str, list[LangString]] = defaultdict(list)
+        codes: dict[str, list[str]] = defaultdict(list)
         meta: dict[str, tuple[str, str]] = {}
         for row in rows:
             x = row["x"].value
@@ -152,22 +200,30 @@ class KnowledgeGraph:
                 labels[x][row["label"].language] = row["label"].value
             if row.get("alias") is not None:
                 aliases[x].append(LangString(row["alias"].value, row["alias"].language))
+            if row.get("code") is not None:
+                codes[x].append(row["code"].value.rsplit("/", 1)[-1])
         for x, (ident, kind) in meta.items():
             entity = Entity(ident, x, kind, dict(sorted(labels[x].items())),
                             tuple(sorted(aliases[x], key=lambda a: (a.lang, str(a)))))
             self._entities[x] = entity
             self._by_id[ident] = entity
-            for key in (ident, *labels[x].values(), *aliases[x]):
-                self._by_key[_normalize(key)].add(x)
+            names = (*labels[x].values(), *aliases[x])
+            family = [n for n in map(surname, names) if n] if kind == "person" else []
+            self._names.add(x, (ident, *names, *codes[x]), family)
 
     # ------------------------------------------------------------------ entities
-    def entity(self, ref: str | Entity) -> Entity:
-        """The entity named by an id, an acronym (any case) or a label in any language.
+    def entity(self, ref: str | Entity, at: Any = None) -> Entity:
+        """The entity named by an id, an acronym (any case), a label or alias in any language,
+        an ISO 3166-1 alpha-2 code, a Wikidata id, a person's surname or a Russian case form
+        of a name. A name shared by several entities (two Aliyevs) is an error listing them,
+        unless ``at`` (a day) leaves only one that existed, or held office, then.
 
         >>> import kg
         >>> g = kg.load()
-        >>> g.entity("СНГ").id, g.entity("kazakhstan").id
-        ('CIS', 'KAZ')
+        >>> g.entity("СНГ").id, g.entity("kazakhstan").id, g.entity("KZ").id
+        ('CIS', 'KAZ', 'KAZ')
+        >>> g.entity("Berdimuhamedow", at="2023-01-01").id
+        'serdar-berdimuhamedow'
         """
         if isinstance(ref, Entity):
             return ref
@@ -177,19 +233,71 @@ class KnowledgeGraph:
             raise TypeError(f"expected an id, label or Entity, not {type(ref).__name__}")
         if ref in self._by_id:
             return self._by_id[ref]
-        found = self._by_key.get(_normalize(ref), set())
+        found, how = self._names.find(ref)
         if len(found) == 1:
             return self._entities[next(iter(found))]
-        if len(found) > 1:
+        if found:
             ids = sorted(self._entities[x].id for x in found)
             # an id match wins over a label match (e.g. 'geo' vs a label 'Geo...')
             exact = [i for i in ids if i.casefold() == ref.casefold()]
             if len(exact) == 1:
                 return self.entity(exact[0])
-            raise UnknownEntityError(ref, ids, ambiguous=True)
-        near = difflib.get_close_matches(_normalize(ref), list(self._by_key), n=5, cutoff=0.6)
-        suggestions = sorted({self._entities[x].id for key in near for x in self._by_key[key]})
+            if at is not None:
+                day = as_date(at)
+                alive = [x for x in found if self._existed(x, day)]
+                if len(alive) == 1:
+                    return self._entities[alive[0]]
+            raise UnknownEntityError(ref, [self._candidate(x) for x in sorted(
+                found, key=lambda x: self._entities[x].id)], ambiguous=True, how=how,
+                dated=at is not None)
+        suggestions = sorted({self._entities[x].id for x in self._names.near(ref)})
         raise UnknownEntityError(ref, suggestions)
+
+    def _existed(self, iri: str, day: date) -> bool:
+        """Whether the entity was there on ``day``: a person in some office, a state or
+        organization within its lifetime; other kinds always."""
+        entity = self._entities[iri]
+        if entity.type == "person":
+            return any(t.start <= day and (t.end is None or day < t.end)
+                       for t in self._tenures_by_person.get(iri, ()))
+        born, ended, _ = self._lifetimes.get(iri, (None, None, ""))
+        return (born is None or born <= day) and (ended is None or day < ended)
+
+    @cached_property
+    def _tenures_by_person(self) -> dict[str, list[Tenure]]:
+        found: dict[str, list[Tenure]] = defaultdict(list)
+        for tenure in self._tenures("", None, {}):
+            found[tenure.person.iri].append(tenure)
+        return found
+
+    def _candidate(self, iri: str) -> str:
+        """``id (label, in office 1993–2003)`` for listing the candidates of a name."""
+        entity = self._entities[iri]
+        spans = self._tenures_by_person.get(iri) if entity.type == "person" else None
+        if spans:
+            first = min(t.start for t in spans).year
+            last = "" if any(t.end is None for t in spans) else max(t.end for t in spans).year
+            return f"{entity.id} ({entity.label}, in office {first}–{last})"
+        return f"{entity.id} ({entity.label})"
+
+    def search(self, text: str, type: str | None = None, limit: int | None = 50) -> list[dict]:
+        """Entities of every type (or one) with a name containing ``text``, in any language:
+        ``{"id", "type", "label", "matched"}``, exact names first, then names that start with
+        it, then the rest.
+
+        >>> import kg
+        >>> [r["id"] for r in kg.load().search("Nazarbayev")]
+        ['nursultan-nazarbayev']
+        """
+        order = {kind: i for i, kind in enumerate(ENTITY_TYPES.values())}
+        hits = []
+        for iri, matched, rank in self._names.search(text):
+            entity = self._entities[iri]
+            if type is None or entity.type == type:
+                hits.append((rank, order.get(entity.type, 99), entity.id, entity, matched))
+        hits.sort(key=lambda h: h[:3])
+        return [{"id": e.id, "type": e.type, "label": e.label, "matched": m}
+                for *_, e, m in hits[:limit]]
 
     def entities(self, type: str | None = None) -> list[Entity]:
         """Every entity, or those of one type (``state``, ``organization``, ``person``, ...)."""
@@ -261,14 +369,19 @@ class KnowledgeGraph:
         with ``at``, only those that held on that day."""
         bindings: dict[str, Any] = {}
         if state is not None:
-            bindings["state"] = self.entity(state)
+            bindings["state"] = expect(self, state, "state")
         if organization is not None:
-            bindings["org"] = self.entity(organization)
+            bindings["org"] = expect(self, organization, "organization")
         where = ""
         if at is not None:
             bindings["at"] = as_date(at)
             where = "FILTER(?start <= ?at && (!BOUND(?end) || ?end > ?at))"
         rows = self._select(self._MEMBERSHIP % where, **bindings)
+        if at is not None:
+            check_as_of(self, bindings["at"])
+            for entity in (bindings.get("org"), bindings.get("state")):
+                if entity is not None and not rows:
+                    check_lifetime(self, entity, bindings["at"])
         return [self._membership(row) for row in rows]
 
     def membership(self, state: str | Entity, organization: str | Entity,
@@ -295,7 +408,7 @@ class KnowledgeGraph:
         ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']
         """
         day = as_date(at) if at is not None else date.today()
-        wanted = None if status is None else {status} if isinstance(status, str) else set(status)
+        wanted = statuses(status)
         found = {m.state for m in self.memberships(organization=organization, at=day)
                  if wanted is None or m.status in wanted}
         return sorted(found, key=lambda e: e.id)
@@ -323,9 +436,9 @@ class KnowledgeGraph:
         """Tenures of a person or of a post, oldest first; with ``at``, those on that day."""
         bindings: dict[str, Any] = {}
         if person is not None:
-            bindings["person"] = self.entity(person)
+            bindings["person"] = expect(self, person, "person")
         if post is not None:
-            bindings["post"] = self.entity(post)
+            bindings["post"] = expect(self, post, "post")
         return self._tenures("", at, bindings)
 
     def _tenures(self, where: str, at: str | date | None, bindings: dict[str, Any]) -> list[Tenure]:
@@ -352,7 +465,11 @@ class KnowledgeGraph:
         'kassym-jomart-tokayev'
         """
         day = as_date(at) if at is not None else date.today()
-        found = self._tenures(self._HEAD_OF_STATE, day, {"state": self.entity(state)})
+        entity = expect(self, state, "state")
+        found = self._tenures(self._HEAD_OF_STATE, day, {"state": entity})
+        check_as_of(self, day)
+        if not found:
+            check_lifetime(self, entity, day)
         found.sort(key=lambda t: t.acting)
         return found[0].person if found else None
 
@@ -374,7 +491,8 @@ class KnowledgeGraph:
                participant: str | Entity | None = None,
                organization: str | Entity | None = None) -> list[Event]:
         """Events, oldest first, filtered by kind (``summit``, ``armed-conflict``, ...), by a
-        period ``between=(first, last)`` (inclusive; an event counts if it overlaps it), by
+        period ``between=(first, last)`` (inclusive; an event counts if it overlaps it, and an
+        ongoing event, one with no end, overlaps every period after its start), by
         a participant (a person, or a state represented; absentees do not count), or by
         organization."""
         bindings: dict[str, Any] = {}
@@ -387,23 +505,22 @@ class KnowledgeGraph:
         if between is not None:
             first, last = (as_date(d) for d in between)
             bindings.update(first=first, last=last)
-            where.append("FILTER(?start <= ?last && COALESCE(?end, ?start) >= ?first)")
+            # no end: still going on (a one-day event has end = start)
+            where.append("FILTER(?start <= ?last && (!BOUND(?end) || ?end >= ?first))")
         if participant is not None:
-            bindings["who"] = self.entity(participant)
+            bindings["who"] = expect(self, participant, "person", "state", role="participant")
             where.append("""FILTER EXISTS { ?p psk:event ?e ; psk:role ?role .
                               { ?p psk:participant ?who } UNION { ?p psk:representing ?who }
                               FILTER(?role != psk:role-absent) }""")
         if organization is not None:
-            bindings["of"] = self.entity(organization)
+            bindings["of"] = expect(self, organization, "organization")
             where.append("?e psk:organization ?of .")
         rows = self._select(self._EVENT % "\n".join(where), **bindings)
         return [self._event(row) for row in rows if row["class"] in EVENT_KINDS]
 
     def event(self, ref: str | Entity) -> Event:
         """One event as an :class:`Event` record."""
-        entity = self.entity(ref)
-        if entity.type != "event":
-            raise UnknownEntityError(entity.id, [e.id for e in self.entities("event")][:5])
+        entity = expect(self, ref, "event")
         rows = self._select(self._EVENT % "", e=entity)
         return self._event(next(r for r in rows if r["class"] in EVENT_KINDS))
 
@@ -416,7 +533,7 @@ class KnowledgeGraph:
 
     def participants(self, event: str | Entity) -> list[Participation]:
         """Who hosted, attended or was absent from an event (hosts first, then by state)."""
-        entity = self.entity(event)
+        entity = expect(self, event, "event")
         rows = self._select("""
             SELECT ?p ?who ?state ?role ?note WHERE {
               ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
@@ -431,13 +548,21 @@ class KnowledgeGraph:
                                             (p.state or p.participant).id))
 
     # ------------------------------------------------------------------ SPARQL
-    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> list[dict[str, Any]]:
-        """Run a SPARQL SELECT (or ASK) query; return rows as ``{variable: value}``.
+    def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> Any:
+        """Run a SPARQL query of any form.
+
+        SELECT gives :class:`kg.records.Rows` (``{variable: value}`` dicts that also know the
+        projected ``variables``), ASK a ``bool``, CONSTRUCT and DESCRIBE
+        :class:`kg.records.Triples` (``.serialize("turtle" | "ntriples")``).
 
         Keyword arguments bind variables before evaluation: an Entity or id binds its IRI
         (pass ``g.entity(...)``), a date an ``xsd:date``, an int an ``xsd:integer``.
         The graph's prefixes (psk, org, schema, skos, prov, ...) are predeclared.
         ``engine="rdflib"`` answers with rdflib's engine on the same triples.
+
+        >>> import kg
+        >>> kg.load().query("ASK { ?s dcterms:identifier 'CSTO' }")
+        True
         """
         if engine == "oxigraph":
             return self._select(sparql, **bindings)
@@ -446,8 +571,12 @@ class KnowledgeGraph:
         raise ValueError(f"unknown engine {engine!r}: expected 'oxigraph' or 'rdflib'")
 
     def named_query(self, name: str, engine: str = "oxigraph", **params: Any) -> list[dict]:
-        """Run a named query (see ``kg.named_queries()``), with its parameters given by
-        keyword or left at their defaults."""
+        """Run a named query (see ``kg.named_queries()``) with its parameters by keyword.
+
+        A required parameter left out is an error; a date parameter documented with
+        ``default=today`` takes today's date and says so with a ``DefaultUsedWarning``.
+        ``kg.named_queries()[name].examples`` holds the documented example values.
+        """
         query = _shipped_queries().get(name)
         if query is None:
             near = difflib.get_close_matches(name, list(named_queries()), n=3)
@@ -456,14 +585,24 @@ class KnowledgeGraph:
         return self.query(query.text, engine=engine, **self.bind_params(query, params))
 
     def bind_params(self, query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
-        """Convert named-query parameters (given or default) to values for binding."""
+        """Convert named-query parameters to values for binding; a missing required one
+        raises ``MissingParameterError``, a missing defaulted one takes its default."""
         unknown = set(given) - {p.name for p in query.params}
         if unknown:
             raise ValueError(f"{query.name} takes no parameter {', '.join(sorted(unknown))}; "
                              f"it takes: {', '.join(p.name for p in query.params) or 'none'}")
+        missing = [p for p in query.params if p.name not in given and p.default is None]
+        if missing:
+            raise MissingParameterError(
+                f"{query.name} needs {', '.join(p.describe() for p in missing)}; give "
+                f"{' '.join(f'{p.name}={p.example}' for p in missing)}")
         bound: dict[str, Any] = {}
         for param in query.params:
-            value = given.get(param.name, param.default)
+            value = given.get(param.name)
+            if value is None:
+                value = date.today() if param.default == "today" else param.default
+                notice(f"{query.name}: {param.name} not given; using its default, "
+                       f"{param.default} ({value})", DefaultUsedWarning)
             if param.kind == "entity":
                 bound[param.name] = self.entity(value)
             elif param.kind == "date":
@@ -485,17 +624,17 @@ class KnowledgeGraph:
         try:
             result = self.store.query(self._prepare(sparql, bindings))
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {shift_position(str(err))}") from None
+            raise QueryError(syntax_message(str(err), sparql)) from None
         except (OSError, ValueError, RuntimeError) as err:
             raise QueryError(f"SPARQL evaluation error: {err}") from None
-        if isinstance(result, bool):
-            return [{"ask": result}]
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT and ASK queries return rows; use g.store for others")
+        if isinstance(result, ox.QueryBoolean | bool):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return Triples(result)
         names = [v.value for v in result.variables]
         to_python = self._python if convert else identity
-        return [{name: to_python(term) for name, term in zip(names, solution, strict=True)
-                 if term is not None} for solution in result]
+        return Rows(({name: to_python(term) for name, term in zip(names, solution, strict=True)
+                      if term is not None} for solution in result), names)
 
     def _select_rdflib(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
         from pyparsing import ParseException
@@ -506,9 +645,11 @@ class KnowledgeGraph:
         except ParseException as err:
             raise QueryError(f"SPARQL syntax error: {err}") from None
         if result.type == "ASK":
-            return [{"ask": bool(result.askAnswer)}]
+            return bool(result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return Triples(ox.Triple(*(from_rdflib(t) for t in triple)) for triple in result)
         names = [str(v) for v in result.vars]
-        rows = []
+        rows = Rows((), names)
         for solution in result:
             row = {}
             for name, term in zip(names, solution, strict=True):
@@ -535,20 +676,44 @@ class KnowledgeGraph:
     def _source_index(self) -> tuple[dict[str, Source], dict[str, tuple[Source, ...]]]:
         sources = {}
         for row in self._select("""
-                SELECT ?s ?id ?url ?title ?publisher WHERE {
+                SELECT ?s ?id ?url ?title ?publisher ?accessed WHERE {
                   ?s a psk:Source ; dcterms:identifier ?id ; schema:url ?url ;
                      dcterms:title ?title .
-                  OPTIONAL { ?s dcterms:publisher ?publisher } }""", convert=False):
-            publisher = row.get("publisher")
-            sources[row["s"].value] = Source(row["id"].value, row["url"].value,
-                                             row["title"].value,
-                                             publisher.value if publisher else None)
+                  OPTIONAL { ?s dcterms:publisher ?publisher }
+                  OPTIONAL { ?s psk:accessed ?accessed } }""", convert=False):
+            publisher, accessed = row.get("publisher"), row.get("accessed")
+            sources[row["s"].value] = Source(
+                row["id"].value, row["url"].value, row["title"].value,
+                publisher.value if publisher else None,
+                date.fromisoformat(accessed.value) if accessed else None)
         cited: dict[str, list[Source]] = defaultdict(list)
         for row in self._select("SELECT ?x ?s WHERE { ?x prov:wasDerivedFrom ?s }", convert=False):
             source = sources.get(row["s"].value)
             if source is not None:
                 cited[row["x"].value].append(source)
         return sources, {x: tuple(sorted(v, key=lambda s: s.id)) for x, v in cited.items()}
+
+    @cached_property
+    def as_of(self) -> date | None:
+        """The day the data was last checked against its sources (``data/dataset.toml``)."""
+        rows = self._select("SELECT ?d WHERE { ?x a dcat:Dataset ; dcterms:modified ?d }")
+        return rows[0]["d"] if rows else None
+
+    @cached_property
+    def _lifetimes(self) -> dict[str, tuple[date | None, date | None, str]]:
+        """When each organization and state began and ended, for warnings on days outside."""
+        rows = self._select("""
+            SELECT ?x ?born ?ended ?how WHERE {
+              { ?x a psk:IntergovernmentalOrganization ; schema:foundingDate ?born .
+                BIND("was founded" AS ?how) }
+              UNION { ?x a psk:State ; psk:independenceDate ?born .
+                      BIND("became independent" AS ?how) }
+              UNION { ?x a psk:State . FILTER NOT EXISTS { ?x psk:independenceDate ?i } }
+              OPTIONAL { ?x schema:dissolutionDate ?ended } }""", convert=False)
+        return {row["x"].value: (date.fromisoformat(row["born"].value) if "born" in row else None,
+                                 date.fromisoformat(row["ended"].value) if "ended" in row else None,
+                                 row["how"].value if "how" in row else "")
+                for row in rows}
 
     def _sources_of(self, node: str | Entity) -> tuple[Source, ...]:
         key = node.iri if isinstance(node, Entity) else node
@@ -557,6 +722,25 @@ class KnowledgeGraph:
     def sources(self, ref: str | Entity) -> tuple[Source, ...]:
         """The sources cited by an entity's own row."""
         return self._sources_of(self.entity(ref))
+
+    def source(self, ident: str) -> Source:
+        """One source by its id (as the tables and exports cite it)."""
+        found = self._sources_by_id.get(ident)
+        if found is None:
+            near = difflib.get_close_matches(ident, list(self._sources_by_id), n=3)
+            raise UnknownEntityError(ident, near)
+        return found
+
+    def to_frame(self, table: str, **filters: Any):
+        """A tidy pandas table: ``memberships``, ``tenures``, ``events``, ``participations``,
+        ``state-year`` (a COW-style panel) or ``sources``; see :mod:`kg.frames`."""
+        from kg.frames import to_frame
+
+        return to_frame(self, table, **filters)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self._source_index[0].values()}
 
     # --- network analysis (kg.network)
     def network(self, kind: str, at=None, period=None, organizations=None, **options):

@@ -47,6 +47,8 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "wd": "http://www.wikidata.org/entity/",
     "state": BASE + "state/",
     "organization": BASE + "organization/",
     "treaty": BASE + "treaty/",

@@ -4,11 +4,13 @@ Header lines, before the query text::
 
     # title: Members of an organization at a date
     # question: Which states were full members of ?org on ?at?
-    # param: org entity CSTO
-    # param: at date 2010-01-01
+    # param: org entity example=CSTO
+    # param: at date default=today example=2010-01-01
 
 A parameter's kind is ``entity`` (an id, acronym or label, resolved by the graph), ``date``,
-``integer`` or ``string``; the last word is its default.
+``integer`` or ``string``. A parameter without ``default=`` is required: running the query
+without it is an error, never a silent answer for the example. The only default a date may
+have is ``today``. ``example=`` is the value the documentation and the tests use.
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from pathlib import Path
 class Param:
     name: str
     kind: str
-    default: str
+    example: str
+    #: None: required
+    default: str | None = None
+
+    def describe(self) -> str:
+        """``org (entity, required, e.g. CSTO)``"""
+        need = "required" if self.default is None else f"default {self.default}"
+        return f"{self.name} ({self.kind}, {need}, e.g. {self.example})"
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,11 @@ class NamedQuery:
     question: str
     params: tuple[Param, ...]
     text: str
+
+    @property
+    def examples(self) -> dict[str, str]:
+        """The example value of every parameter, by name (what the docs and tests run)."""
+        return {p.name: p.example for p in self.params}
 
 
 PARAM_KINDS = ("entity", "date", "integer", "string")
@@ -51,13 +65,30 @@ def parse_named_query(name: str, text: str) -> NamedQuery:
         elif key == "question":
             question = value
         elif key == "param":
-            pname, kind, default = value.split(maxsplit=2)
-            if kind not in PARAM_KINDS:
-                raise ValueError(f"{name}.rq: parameter {pname} has unknown kind {kind!r}")
-            params.append(Param(pname, kind, default))
+            params.append(_parse_param(name, value))
     if not title or not question:
         raise ValueError(f"{name}.rq: header needs '# title:' and '# question:' lines")
     return NamedQuery(name, title, question, tuple(params), text)
+
+
+def _parse_param(query: str, text: str) -> Param:
+    """``NAME KIND example=VALUE [default=today]``; the older ``NAME KIND VALUE`` reads VALUE
+    as the example of a required parameter."""
+    words = text.split()
+    if len(words) < 3:
+        raise ValueError(f"{query}.rq: write '# param: NAME KIND example=VALUE', not {text!r}")
+    pname, kind, rest = words[0], words[1], words[2:]
+    if kind not in PARAM_KINDS:
+        raise ValueError(f"{query}.rq: parameter {pname} has unknown kind {kind!r}")
+    options = dict(w.partition("=")[::2] for w in rest if "=" in w)
+    example = options.get("example") or next((w for w in rest if "=" not in w), None)
+    if example is None:
+        raise ValueError(f"{query}.rq: parameter {pname} needs an example=VALUE")
+    default = options.get("default")
+    if default is not None and kind == "date" and default != "today":
+        raise ValueError(f"{query}.rq: a date parameter's only default is 'today', "
+                         f"not {default!r}")
+    return Param(pname, kind, example, default)
 
 
 def named_queries() -> dict[str, NamedQuery]:

@@ -18,6 +18,35 @@ def partial(day: date | None, precision: str | None) -> str:
     return {"month": iso[:7], "year": iso[:4]}.get(precision or "day", iso)
 
 
+class Rows(list):
+    """SPARQL solutions: a list of ``{variable: value}`` dicts (an unbound variable is left
+    out of its row) that also knows the query's projected ``variables``, in order."""
+
+    def __init__(self, rows=(), variables: list[str] | tuple[str, ...] = ()):
+        super().__init__(rows)
+        self.variables = list(variables)
+
+
+class Triples(list):
+    """The triples a CONSTRUCT or DESCRIBE query built (``pyoxigraph.Triple`` objects)."""
+
+    FORMATS = ("turtle", "ntriples")
+
+    def serialize(self, format: str = "turtle") -> str:
+        """The triples as Turtle (with the graph's prefixes) or as N-Triples."""
+        import pyoxigraph as ox
+
+        from kg.namespaces import PREFIXES
+
+        if format == "ntriples":
+            data = ox.serialize(self, format=ox.RdfFormat.N_TRIPLES)
+        elif format == "turtle":
+            data = ox.serialize(self, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        else:
+            raise ValueError(f"unknown format {format!r}: expected turtle or ntriples")
+        return data.decode("utf-8")
+
+
 class LangString(str):
     """A string with a language tag, e.g. ``LangString("独联体", "zh")``; it is a ``str``."""
 
@@ -34,10 +63,13 @@ class LangString(str):
 
 @dataclass(frozen=True)
 class Source:
+    """A page that was read: its URL, its own title, who published it, the day it was read."""
+
     id: str
     url: str
     title: str
     publisher: str | None = None
+    accessed: date | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -114,6 +146,9 @@ class Tenure:
 
 @dataclass(frozen=True)
 class Event:
+    """An event covers ``start`` to ``end``, both days included; a one-day event has
+    ``end == start``, and ``end`` is None only while the event is still going on."""
+
     id: str
     iri: str
     label: str
@@ -127,8 +162,14 @@ class Event:
     start_precision: str = "day"
     end_precision: str | None = None
 
+    @property
+    def ongoing(self) -> bool:
+        """True while the event is still going on (it has no end)."""
+        return self.end is None
+
     def __repr__(self) -> str:
         end = f"..{self.end}" if self.end and self.end != self.start else ""
+        end = "..(ongoing)" if self.end is None else end
         return f"<{self.kind} {self.id}: {self.label}, {self.start}{end}>"
 
 

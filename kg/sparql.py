@@ -26,9 +26,8 @@ def term_to_sparql(term: ox.NamedNode | ox.Literal) -> str:
     return f'"{text}"^^<{term.datatype.value}>'
 
 
-def outer_group_start(sparql: str) -> int:
-    """The index just after the ``{`` that opens the query's outermost group pattern, skipping
-    comments, strings and IRIs. Raises ValueError if there is none."""
+def _braces(sparql: str):
+    """Yield (index, char) for every ``{`` and ``}`` outside comments, strings and IRIs."""
     i, n = 0, len(sparql)
     while i < n:
         char = sparql[i]
@@ -43,10 +42,31 @@ def outer_group_start(sparql: str) -> int:
             i += len(quote)
         elif char == "<" and (match := _IRI.match(sparql, i)):
             i = match.end()
-        elif char == "{":
-            return i + 1
         else:
+            if char in "{}":
+                yield i, char
             i += 1
+
+
+_CONSTRUCT_TEMPLATE = re.compile(r"\bCONSTRUCT\s*$", re.IGNORECASE)
+
+
+def outer_group_start(sparql: str) -> int:
+    """The index just after the ``{`` that opens the query's outermost group pattern (for a
+    CONSTRUCT, the WHERE clause's, not the template's), skipping comments, strings and IRIs.
+    Raises ValueError if there is none."""
+    depth, in_template = 0, False
+    for index, char in _braces(sparql):
+        if char == "{":
+            if depth == 0 and not in_template and _CONSTRUCT_TEMPLATE.search(sparql[:index]):
+                in_template = True
+            elif depth == 0 and not in_template:
+                return index + 1
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                in_template = False
     raise ValueError("the query has no group pattern { ... } to bind values in")
 
 

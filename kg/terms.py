@@ -9,6 +9,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.dates import as_date
 from kg.namespaces import PREFIXES, sparql_prologue
 from kg.records import Entity, LangString, Source
 
@@ -40,8 +41,9 @@ def to_oxigraph(value: Any) -> ox.NamedNode | ox.Literal:
         return value
     if isinstance(value, bool):
         return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
-    if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+    if isinstance(value, date) or type(value).__name__ == "datetime64":
+        day = as_date(value)  # a datetime binds its day: xsd:dateTime never equals an xsd:date
+        return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
     if isinstance(value, LangString):
@@ -87,10 +89,25 @@ def sort_key(value: Any) -> tuple[str, str]:
 PROLOGUE_LINES = sparql_prologue().count("\n")
 
 
-def shift_position(message: str) -> str:
-    """Report error positions in the user's own text, not after the prologue we prepend."""
-    def shift(match: re.Match) -> str:
+def syntax_message(message: str, user_text: str) -> str:
+    """The parser's error as one line, positioned in the user's own text (not after the
+    prologue we prepend); an unknown prefix is named."""
+    match = re.search(r"\b(\d+):(\d+)\b", message) or re.search(
+        r"line (\d+), column (\d+)", message)
+    where = ""
+    if match:
         line = int(match.group(1)) - PROLOGUE_LINES
-        return f"line {line}, column {match.group(2)}"
-
-    return re.sub(r"\b(\d+):(\d+)\b", shift, message, count=1)
+        where = f" at line {line}, column {match.group(2)}"
+    if "Prefix not found" in message:
+        declared = set(PREFIXES) | set(re.findall(r"(?i)PREFIX\s+([\w-]*):", user_text))
+        used = [p for p in re.findall(r"(?<![\w<\"'])([A-Za-z][\w-]*):[\w]", user_text)
+                if p not in declared]
+        name = f" {used[0]}:" if used else ""
+        return (f"SPARQL syntax error{where}: unknown prefix{name} (declare it with PREFIX, or "
+                f"use one of {', '.join(sorted(PREFIXES))})")
+    first = message.split("\n", 1)[0]
+    first = re.sub(r"^error at line \d+, column \d+: ", "", first)
+    first = re.sub(r"^error at \d+:\d+: ", "", first)
+    if len(first) > 160:
+        first = first[:157] + "..."
+    return f"SPARQL syntax error{where}: {first}"

@@ -87,7 +87,7 @@ def test_missing_source(minimal_data):
 
 def test_duplicate_id(minimal_data):
     with (minimal_data / "places.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Astana,Astana,Астана,阿斯塔纳,KAZ,enwiki-presidents-kaz\n")
+        handle.write("Astana,Astana,Астана,阿斯塔纳,,KAZ,,,,enwiki-presidents-kaz\n")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'places.csv')}:4: id: bad id 'Astana': must match "
         "^[a-z0-9]+(-[a-z0-9]+)*$"]
@@ -107,7 +107,7 @@ def test_overlapping_tenures_of_a_single_holder_post(minimal_data):
 
 def test_shacl_violation_is_located_at_its_row(minimal_data):
     with (minimal_data / "states.csv").open("a", encoding="utf-8") as handle:
-        handle.write("XAB,partially-recognized,Abkhazia,Абхазия,阿布哈兹,,,,astana,1999-10-12,,ab,"
+        handle.write("XAB,partially-recognized,Abkhazia,Абхазия,阿布哈兹,,,,astana,1999-10-12,,ab,,,"
                      "enwiki-presidents-kaz,\n")
     problems = problems_of(minimal_data)
     assert len(problems) == 1
@@ -116,15 +116,15 @@ def test_shacl_violation_is_located_at_its_row(minimal_data):
 
 
 def test_current_state_needs_capital_and_independence_or_a_reason(minimal_data):
-    edit_csv(minimal_data / "states.csv", "astana,1991-12-16,,KZ,enwiki-presidents-kaz,",
-             ",,,KZ,enwiki-presidents-kaz,")
+    edit_csv(minimal_data / "states.csv", "astana,1991-12-16,,KZ,,,enwiki-presidents-kaz,",
+             ",,,KZ,,,enwiki-presidents-kaz,")
     states = _loc(minimal_data, "states.csv")
     assert problems_of(minimal_data) == [
         f"{states}:2: KAZ has no capital",
         f"{states}:2: KAZ has no independence date and its note does not say "
         "'No independence date' (and why)"]
-    edit_csv(minimal_data / "states.csv", ",,,KZ,enwiki-presidents-kaz,",
-             "astana,,,KZ,enwiki-presidents-kaz,No independence date: a test of the rule.")
+    edit_csv(minimal_data / "states.csv", ",,,KZ,,,enwiki-presidents-kaz,",
+             "astana,,,KZ,,,enwiki-presidents-kaz,No independence date: a test of the rule.")
     check(minimal_data, ROOT / "ontology")
 
 
@@ -152,7 +152,8 @@ def _line_count(path: Path) -> int:
 
 
 def test_event_id_begins_with_its_start_as_precisely_as_known(minimal_data):
-    edit_csv(minimal_data / "events.csv", "2022-10-14,,astana", "2022-10,,astana")
+    edit_csv(minimal_data / "events.csv", "2022-10-14,2022-10-14,astana",
+             "2022-10,2022-10-14,astana")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'events.csv')}:2: event id '2022-10-14-cis-summit-astana' must "
         "begin with its start date as written (2022-10-...)"]
@@ -184,7 +185,8 @@ def test_wrong_header_is_reported_at_line_1(minimal_data):
 
 
 def test_attendee_must_hold_office_on_the_day(minimal_data):
-    edit_csv(minimal_data / "events.csv", "2022-10-14,,astana", "2018-10-14,,astana")
+    edit_csv(minimal_data / "events.csv", "2022-10-14,2022-10-14,astana",
+             "2018-10-14,2018-10-14,astana")
     edit_csv(minimal_data / "events.csv", "2022-10-14-cis", "2018-10-14-cis")
     for name in ("participations.csv",):
         path = minimal_data / name
@@ -251,3 +253,38 @@ def test_two_heads_of_state_at_once_unless_acting(minimal_data):
         f"the row at {_loc(minimal_data, 'tenures.csv')}:2 (mark one acting if so)"]
     edit_csv(minimal_data / "tenures.csv", "2019-01-01,2019-03-01,,", "2019-01-01,2019-03-01,yes,")
     check(minimal_data, ROOT / "ontology")  # an acting holder is allowed to overlap
+
+
+def test_only_an_ongoing_kind_of_event_may_leave_its_end_empty(minimal_data):
+    """An empty end means 'still going on': a summit cannot be, a conflict can."""
+    edit_csv(minimal_data / "events.csv", "2022-10-14,2022-10-14,astana", "2022-10-14,,astana")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'events.csv')}:2: end: missing; an empty end means 'still going "
+        "on', which a summit cannot be (only armed-conflict, unrest, deployment); a one-day "
+        "event repeats its start (2022-10-14) as its end"]
+    edit_csv(minimal_data / "events.csv", ",summit,", ",armed-conflict,")
+    edit_csv(minimal_data / "participations.csv", ",host,", ",attendee,")
+    check(minimal_data, ROOT / "ontology")
+
+
+def test_a_placeholder_source_title_or_missing_read_day_is_an_error(minimal_data):
+    sources = minimal_data / "sources.csv"
+    lines = sources.read_text(encoding="utf-8").splitlines()
+    ident, url, _title, publisher, _accessed = lines[1].split(",")
+    lines[1] = ",".join([ident, url, "TODO", publisher, ""])
+    sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'sources.csv')}:2: accessed: missing; write the day the page "
+        "was read",
+        f"{_loc(minimal_data, 'sources.csv')}:2: title: 'TODO' is a placeholder; write the "
+        "page's own title"]
+
+
+def test_crosswalk_cells_are_checked(minimal_data):
+    edit_csv(minimal_data / "places.csv", "KAZ,,,,enwiki", "KAZ,91.2,71.4,159,enwiki")
+    places = _loc(minimal_data, "places.csv")
+    assert problems_of(minimal_data) == [
+        f"{places}:2: lat: bad latitude '91.2': must be between -90 and 90",
+        f"{places}:2: wikidata: bad Wikidata id '159': expected Q followed by digits, e.g. Q159"]
+    edit_csv(minimal_data / "places.csv", "KAZ,91.2,71.4,159,enwiki", "KAZ,51.1,71.4,Q1520,enwiki")
+    check(minimal_data, ROOT / "ontology")

@@ -260,6 +260,42 @@ def check_event_ids(tables: Rows, problems: list[Problem]) -> None:
                                    f"written ({written}-...)"))
 
 
+#: Kinds of event that can still be going on; only these may leave ``end`` empty.
+ONGOING_KINDS = ("armed-conflict", "unrest", "deployment")
+
+#: Titles that say nothing about the page (a curator's stand-in left behind).
+PLACEHOLDER_TITLE = re.compile(r"^(todo|tbd|fixme|xxx+|title|untitled|no title|n/?a|none|page|"
+                               r"source|unknown|placeholder|\?+|-+|\.+)$", re.IGNORECASE)
+
+
+def check_event_ends(tables: Rows, problems: list[Problem]) -> None:
+    """An empty ``end`` means the event is still going on, so it is allowed only for the kinds
+    that can be ongoing; a one-day event writes its day twice."""
+    for row in tables.get("events", []):
+        if row["end"] is None and "end" not in row.bad and row["kind"] not in ONGOING_KINDS:
+            if row["kind"] is None:
+                continue
+            problems.append(row.at(
+                f"end: missing; an empty end means 'still going on', which a {row['kind']} "
+                f"cannot be (only {', '.join(ONGOING_KINDS)}); a one-day event repeats its "
+                f"start ({row['start']}) as its end"))
+
+
+def check_sources(tables: Rows, problems: list[Problem]) -> None:
+    """A source names the page it is: a real title (not a stand-in, nor its URL or id) and the
+    day it was read."""
+    for row in tables.get("sources", []):
+        title = (row["title"] or "").strip()
+        if title and (PLACEHOLDER_TITLE.match(title) or title in (row["url"], row["id"])):
+            problems.append(row.at(f"title: {title!r} is a placeholder; write the page's own "
+                                   "title"))
+        if row["accessed"] is None and "accessed" not in row.bad:
+            problems.append(row.at("accessed: missing; write the day the page was read"))
+        elif row["accessed"] is not None and row["accessed"].value > date.today():
+            problems.append(row.at(f"accessed: {row['accessed']} is in the future; write the "
+                                   "day the page was read"))
+
+
 def run_all(tables: Rows, problems: list[Problem],
             unreadable: set[str] = frozenset()) -> dict[str, dict[str, Row]]:
     """Every cross-row check; ``unreadable`` names the entity kinds (or fact tables) whose table
@@ -272,4 +308,6 @@ def run_all(tables: Rows, problems: list[Problem],
     check_attendance(tables, registry, problems)
     check_states(tables, problems)
     check_event_ids(tables, problems)
+    check_event_ends(tables, problems)
+    check_sources(tables, problems)
     return registry

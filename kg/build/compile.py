@@ -16,6 +16,8 @@ from kg.namespaces import DATASET_IRI, EVENT_CLASS_NAMES, PREFIXES, iri
 PSK = Namespace(PREFIXES["psk"])
 SCHEMA = Namespace(PREFIXES["schema"])
 DCAT = Namespace(PREFIXES["dcat"])
+GEO = Namespace(PREFIXES["geo"])
+WD = Namespace(PREFIXES["wd"])
 #: A note that begins with this marks its row's fact as not verified (psk:unverified).
 UNVERIFIED_MARK = "UNVERIFIED"
 
@@ -100,6 +102,12 @@ class Compiler:
         self.note(node, row)
         return node
 
+    def wikidata(self, node: URIRef, row: Row) -> None:
+        # skos:exactMatch, not owl:sameAs: Wikidata's item may carry statements this graph
+        # does not endorse, and sameAs would merge them into ours under OWL reasoning.
+        if row["wikidata"]:
+            self.add(node, SKOS.exactMatch, WD[row["wikidata"]])
+
     def note(self, node: URIRef, row: Row) -> None:
         if not row["note"]:
             return
@@ -129,10 +137,17 @@ class Compiler:
             self.date(node, SCHEMA.dissolutionDate, row["dissolved"])
         if row["iso_alpha2"]:
             self.add(node, PSK.iso3166Alpha2, Literal(row["iso_alpha2"]))
+        if row["cow_code"] is not None:
+            self.add(node, PSK.cowStateNumber, Literal(row["cow_code"], datatype=XSD.integer))
+        self.wikidata(node, row)
 
     def places(self, row: Row) -> None:
         node = self.entity("place", row, PSK.City)
         self.add(node, SCHEMA.containedInPlace, self.ref(row["state"], "state"))
+        if row["lat"] is not None and row["lon"] is not None:
+            self.add(node, GEO.lat, Literal(f"{row['lat']:.4f}", datatype=XSD.decimal))
+            self.add(node, GEO.long, Literal(f"{row['lon']:.4f}", datatype=XSD.decimal))
+        self.wikidata(node, row)
 
     def organizations(self, row: Row) -> None:
         node = self.entity("organization", row, PSK.IntergovernmentalOrganization)
@@ -147,6 +162,9 @@ class Compiler:
         if predecessor is not None:
             self.add(predecessor, PSK.successor, node)
         self.add(node, ORG.subOrganizationOf, self.ref(row["parent"], "organization"))
+        if row["cow_abbr"]:
+            self.add(node, PSK.cowAbbreviation, Literal(row["cow_abbr"]))
+        self.wikidata(node, row)
 
     def treaties(self, row: Row) -> None:
         node = self.entity("treaty", row, PSK.Treaty)
@@ -166,6 +184,7 @@ class Compiler:
     def people(self, row: Row) -> None:
         node = self.entity("person", row, FOAF.Person)
         self.date(node, SCHEMA.birthDate, row["born"])
+        self.wikidata(node, row)
 
     def posts(self, row: Row) -> None:
         node = self.entity("post", row, ORG.Post, POST_CLASSES.get(row["role"], ORG.Post))

@@ -65,10 +65,13 @@ TABLES: tuple[Table, ...] = (
         *_labels(), Column("native", "text"), Column("native_lang", "lang"),
         Column("aliases", "aliases"), Column("capital", "ref:place"),
         Column("independence", "date"), Column("dissolved", "date"),
-        Column("iso_alpha2", "text"), Column("sources", "sources", True), Column("note", "text"),
+        Column("iso_alpha2", "text"), Column("cow_code", "integer"),
+        Column("wikidata", "wikidata"), Column("sources", "sources", True), Column("note", "text"),
     ), entity="state", id_pattern=STATE_ID),
     Table("places", (
-        Column("id", "id", True), *_labels(), Column("state", "ref:state", True),
+        Column("id", "id", True), *_labels(), Column("aliases", "aliases"),
+        Column("state", "ref:state", True), Column("lat", "latitude"),
+        Column("lon", "longitude"), Column("wikidata", "wikidata"),
         Column("sources", "sources", True),
     ), entity="place", id_pattern=SLUG),
     Table("organizations", (
@@ -76,6 +79,7 @@ TABLES: tuple[Table, ...] = (
         Column("founded", "date", True), Column("dissolved", "date"),
         Column("headquarters", "ref:place"), Column("languages", "langs"),
         Column("predecessor", "ref:organization"), Column("parent", "ref:organization"),
+        Column("cow_abbr", "text"), Column("wikidata", "wikidata"),
         Column("sources", "sources", True), Column("note", "text"),
     ), entity="organization", id_pattern=ORG_ID),
     Table("treaties", (
@@ -87,7 +91,7 @@ TABLES: tuple[Table, ...] = (
     Table("people", (
         Column("id", "id", True), *_labels(), Column("native", "text"),
         Column("native_lang", "lang"), Column("aliases", "aliases"), Column("born", "date"),
-        Column("sources", "sources", True),
+        Column("wikidata", "wikidata"), Column("sources", "sources", True),
     ), entity="person", id_pattern=SLUG),
     Table("posts", (
         Column("id", "id", True), *_labels(),
@@ -244,7 +248,29 @@ def _convert(table: Table, kind: str, cell: str) -> Any:
         return [_language(code.strip()) for code in cell.split(";")]
     if kind == "aliases":
         return _aliases(cell)
+    if kind == "integer":
+        if not re.match(r"^[0-9]+$", cell):
+            raise ValueError(f"bad number {cell!r}: expected a whole number")
+        return int(cell)
+    if kind == "wikidata":
+        if not re.match(r"^Q[1-9][0-9]*$", cell):
+            raise ValueError(f"bad Wikidata id {cell!r}: expected Q followed by digits, e.g. Q159")
+        return cell
+    if kind in ("latitude", "longitude"):
+        return _coordinate(kind, cell)
     raise AssertionError(f"unknown column kind {kind}")
+
+
+def _coordinate(kind: str, cell: str) -> float:
+    """WGS 84 decimal degrees, north and east positive."""
+    limit = 90 if kind == "latitude" else 180
+    try:
+        value = float(cell)
+    except ValueError:
+        raise ValueError(f"bad {kind} {cell!r}: expected decimal degrees, e.g. 55.7558") from None
+    if not -limit <= value <= limit:
+        raise ValueError(f"bad {kind} {cell!r}: must be between -{limit} and {limit}")
+    return value
 
 
 def _language(code: str) -> str:
