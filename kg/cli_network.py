@@ -52,8 +52,8 @@ def cmd_centrality(args: argparse.Namespace) -> int:
     columns = ["rank", "id", "label", "type", "value"] + (["component"] if ranking.components
                                                           else [])
     sys.stdout.write(render(rows, args.format, columns))
-    if ranking.note:
-        print(f"note: {ranking.note}", file=sys.stdout if args.format == "table" else sys.stderr)
+    if ranking.note:  # on standard error, like the library's other notes
+        print(f"kg: note: {ranking.note}", file=sys.stderr)
     return 0
 
 

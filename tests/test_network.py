@@ -394,3 +394,20 @@ def test_the_claims_of_the_findings_hold(graph):
         ranked = sorted(central_asia, key=lambda s: -degree[year, s])
         assert ranked[0] == "KAZ" and degree[year, "KAZ"] > degree[year, ranked[1]]
         assert degree[year, "UZB"] <= degree[year, "TJK"] and degree[year, "TKM"] == 1
+
+
+@pytest.mark.parametrize("name", ["build", "measures", "series", "export"])
+def test_the_worked_examples_in_the_docstrings_run(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"kg.network.{name}"))
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_a_date_after_the_data_says_so(graph):
+    with pytest.warns(UserWarning, match="data is as of"):
+        G = network(graph, "co-membership", at="2030-01-01")
+    assert "may be incomplete" in G.graph["note"]
+    with pytest.warns(UserWarning, match="data is as of"):
+        centrality(graph, "degree", at="2030-01-01")

@@ -57,6 +57,7 @@ from typing import Any
 import networkx as nx
 
 from kg.dates import as_date
+from kg.notices import DefaultUsedWarning, OutsideDataWarning, notice
 from kg.records import Entity, Event, Source
 
 #: The first day of any network: the Belovezha Accords (8 December 1991).
@@ -180,9 +181,9 @@ def event_interval(event: Event) -> Interval:
     """An event's half-open interval: its start to the day after its end; end None if ongoing.
 
     >>> from kg.records import Event
-    >>> e = Event("x", "iri", "X", "summit", date(2022, 12, 26), None, None, None)
+    >>> e = Event("x", "iri", "X", "summit", date(2022, 12, 26), date(2022, 12, 27), None, None)
     >>> event_interval(e)
-    (datetime.date(2022, 12, 26), datetime.date(2022, 12, 27))
+    (datetime.date(2022, 12, 26), datetime.date(2022, 12, 28))
     """
     if getattr(event, "ongoing", False):
         return event.start, None
@@ -387,7 +388,11 @@ def window(at=None, period=None) -> tuple[date, date]:
         if last < first:
             raise ValueError(f"period ends ({last}) before it starts ({first})")
         return first, last
-    day = as_date(at) if at is not None else date.today()
+    if at is None:
+        day = date.today()
+        notice(f"no date given: today ({day.isoformat()})", DefaultUsedWarning)
+        return day, day
+    day = as_date(at)
     return day, day
 
 
@@ -398,7 +403,10 @@ def network(g, kind: str, at=None, period=None, organizations=None, *,
 
     The graph is new on every call (the caller may mutate it). ``G.graph`` holds ``kind``,
     ``first``, ``last``, ``organizations`` and a ``note`` (non-empty when the network is
-    empty for a reason the caller should know, e.g. a date before 1991-12-08).
+    empty for a reason the caller should know, e.g. a date before 1991-12-08, or may be
+    incomplete because the date is after the data's as-of date, which also warns with an
+    ``OutsideDataWarning``). Without ``at`` or ``period`` it is today's network, with a
+    ``DefaultUsedWarning``.
 
     >>> import kg
     >>> G = network(kg.load(), "state-organization", at="2010-01-01", organizations=["CIS"])
@@ -416,10 +424,17 @@ def network(g, kind: str, at=None, period=None, organizations=None, *,
         return _empty(kind, f"no network before {START.isoformat()}: the graph describes the "
                       "post-Soviet institutional space from the Belovezha Accords on", **meta)
     first = max(first, START)
-    return _assemble(g, kind, [e for e in edges if e.overlaps(first, last)],
-                     [n for n in timed_nodes(g, kind, organizations, by)
-                      if n[1] <= last and (n[2] is None or n[2] > first)],
-                     status_weighted, meta)
+    G = _assemble(g, kind, [e for e in edges if e.overlaps(first, last)],
+                  [n for n in timed_nodes(g, kind, organizations, by)
+                   if n[1] <= last and (n[2] is None or n[2] > first)],
+                  status_weighted, meta)
+    as_of = getattr(g, "as_of", None)
+    if as_of is not None and last > as_of:
+        G.graph["note"] = (f"the data is as of {as_of.isoformat()}; facts after that day are "
+                           f"not in the graph, so the network on {last.isoformat()} may be "
+                           "incomplete")
+        notice(G.graph["note"], OutsideDataWarning)
+    return G
 
 
 def _assemble(g, kind: str, edges: list[TimedEdge], standing: list[tuple[str, date, Any]],

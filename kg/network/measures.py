@@ -172,18 +172,20 @@ def rank(G: nx.Graph, measure: str, weighted: bool = False, node_type: str | Non
     types = {n: G.nodes[n].get("type", "") for n in G}
     ordered = sorted((n for n in values if node_type is None or types[n] == node_type),
                      key=lambda n: (-values[n], str(n)))[:top]
-    note = G.graph.get("note", "") if G.number_of_nodes() == 0 else ""
+    # an empty network's note says why; a date after the data's as-of date already warned
+    notes = [G.graph.get("note", "") if G.number_of_nodes() == 0 else ""]
     component = {}
     if measure == "eigenvector" and G.number_of_nodes():
         component = components(G)
         count = max(component.values()) + 1
         if count > 1:
-            note = (f"eigenvector centrality computed within each of {count} connected "
-                    "components (0 = largest) and normalized there; isolated nodes score 0; "
-                    "compare values within a component only")
+            notes.append(f"eigenvector centrality computed within each of {count} connected "
+                         "components (0 = largest) and normalized there; isolated nodes score "
+                         "0; compare values within a component only")
     return Ranking((Score(str(n), G.nodes[n].get("label", str(n)), values[n]) for n in ordered),
                    measure=measure, network=G.graph.get("kind", ""),
-                   first=G.graph.get("first"), last=G.graph.get("last"), note=note,
+                   first=G.graph.get("first"), last=G.graph.get("last"),
+                   note="; ".join(n for n in notes if n),
                    types={n: types[n] for n in ordered},
                    components={n: component[n] for n in ordered if n in component})
 
