@@ -86,3 +86,14 @@ def test_export_network_dynamic_gexf(capsys, tmp_path):
     assert code == 0 and "dynamic GEXF" in out
     assert G.graph["mode"] == "dynamic"
     assert G.nodes["GEO"]["spells"] == [("1993-12-03", "2009-08-17")]
+
+
+def test_export_network_whole_history_as_graphml(capsys, tmp_path):
+    path = tmp_path / "history.graphml"
+    code, out, _ = run(capsys, "export-network", "--network", "state-organization",
+                       "--organization", "CIS", "--format", "graphml", "--out", str(path))
+    G = nx.read_graphml(path)
+    assert code == 0 and "over its whole history" in out
+    assert json.loads(G.edges["GEO", "CIS"]["spells"]) == [["1993-12-03", "2009-08-18"]]
+    assert json.loads(G.edges["TKM", "CIS"]["status_spells"])[1] == ["associate", "2005-08-26",
+                                                                     None]

@@ -320,7 +320,8 @@ def _edge_attrs(relation: str, edges: list[TimedEdge], status_weighted: bool) ->
     """The attributes of one graph edge made of the timed edges of one pair."""
     sources = source_dicts(s for e in edges for s in e.data.get("sources", ()))
     if relation == "membership":
-        statuses = sorted({e.data["status"] for e in edges}, key=lambda s: -STATUS_RANK[s])
+        statuses = sorted({e.data["status"] for e in edges},
+                          key=lambda s: (-STATUS_RANK[s], s))
         status = statuses[0]
         latest = max(edges, key=lambda e: e.start)
         return {"relation": relation, "status": status, "statuses": statuses,
