@@ -90,6 +90,7 @@ def test_a_required_parameter_left_out_is_an_error_not_the_example(graph, capsys
         "give from=1999-01-01\n")
 
 
+@pytest.mark.filterwarnings("ignore::kg.notices.OutsideDataWarning")  # today is after as-of
 def test_a_defaulted_date_is_today_and_the_answer_says_so(graph, capsys):
     today = date.today()
     with pytest.warns(kg.DefaultUsedWarning, match=f"at not given; using its default, "
