@@ -742,6 +742,22 @@ class KnowledgeGraph:
     def _sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self._source_index[0].values()}
 
+    # --- network analysis (kg.network)
+    def network(self, kind: str, at=None, period=None, organizations=None, **options):
+        """A networkx graph of this graph at a date or over a period: see kg.network.network."""
+        from kg.network import network
+        return network(self, kind, at, period, organizations, **options)
+
+    def centrality(self, measure: str, network: str = "co-membership", **options):
+        """Nodes ranked by a centrality measure, as (id, label, value): see kg.network."""
+        from kg.network import centrality
+        return centrality(self, measure, network, **options)
+
+    def centrality_series(self, measure="degree", network: str = "co-membership", **options):
+        """A measure year by year as a tidy table: see kg.network.centrality_series."""
+        from kg.network import centrality_series
+        return centrality_series(self, measure, network, **options)
+
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:
     """Load the built graph shipped in the package (no build step, no network), or the graph
