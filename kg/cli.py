@@ -18,8 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
 from kg.guards import statuses
+from kg.namespaces import EVENT_CLASS_NAMES
 from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
@@ -52,6 +54,14 @@ def _cell(value: Any, for_table: bool) -> Any:
     return str(value) if for_table else value
 
 
+#: Longest cell a table shows; CSV and JSON always hold the whole value.
+TABLE_CELL = 60
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
+
+
 def _csv_cell(value: Any) -> Any:
     """CSV's one null is the empty cell; booleans are written as JSON writes them."""
     value = _cell(value, False)
@@ -76,7 +86,7 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
         for row in rows:
             writer.writerow([_csv_cell(row.get(c)) for c in columns])
         return out.getvalue()
-    table = [[str(_cell(row.get(c), True)) for c in columns] for row in rows]
+    table = [[_shorten(str(_cell(row.get(c), True))) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in table)]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -270,7 +280,12 @@ def cmd_head_of_state(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     graph = _graph(args)
-    entity = graph.entity(args.entity)
+    try:
+        entity = graph.entity(args.entity)
+    except UnknownEntityError:
+        if args.entity not in graph._sources_by_id:
+            raise
+        return _show_source(graph.source(args.entity), args.format)
     described = graph.describe(entity)
     if args.format == "json":
         data = {k: [_json_value(v) for v in vs] for k, vs in described.items()}
@@ -292,9 +307,83 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _table(args: argparse.Namespace, table: str, **filters: Any) -> int:
+    rows = records(_graph(args), table, **filters)
+    sys.stdout.write(render(rows, args.format, COLUMNS[table]))
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    between = (args.from_ or "0001-01-01", args.to or "9999-12-31") \
+        if args.from_ or args.to else None
+    return _table(args, "events", kind=args.kind, between=between,
+                  participant=args.participant, organization=args.organization)
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    return _table(args, "participations", event=args.event)
+
+
+def cmd_tenures(args: argparse.Namespace) -> int:
+    if not args.person and not args.post:
+        raise UsageError("give --person, --post or both")
+    return _table(args, "tenures", person=args.person, post=args.post, at=args.at)
+
+
+def cmd_office_holders(args: argparse.Namespace) -> int:
+    return _table(args, "tenures", post=args.post, at=args.at)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    if args.entity:
+        cited = {s.id for s in graph.sources(args.entity)}
+        rows = [r for r in records(graph, "sources") if r["source"] in cited]
+    else:
+        rows = records(graph, "sources")
+    sys.stdout.write(render(rows, args.format, COLUMNS["sources"]))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    tables = [args.table] if args.table else list(COLUMNS)
+    if args.out is None:
+        if len(tables) != 1:
+            raise UsageError("give --table to write one table to standard output, or --out DIR")
+        sys.stdout.write(render(records(graph, tables[0]), "csv", COLUMNS[tables[0]]))
+        return 0
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    # every table is rendered before any file is written: a failure leaves the folder as it was
+    written = {t: (render(rows, "csv", COLUMNS[t]), len(rows))
+               for t in tables for rows in [records(graph, t)]}
+    out.mkdir(parents=True, exist_ok=True)
+    for table, (text, count) in written.items():
+        path = out / f"{table}.csv"
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({count} rows)")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     rows = _graph(args).search(args.text, type=args.type, limit=args.limit)
     sys.stdout.write(render(rows, args.format, ("id", "type", "label", "matched")))
+    return 0
+
+
+def _show_source(source: Source, fmt: str) -> int:
+    """A source id, as the tables and exports cite it, resolved to the page it names."""
+    data = {"id": source.id, "type": "source", "url": source.url, "title": source.title,
+            "publisher": source.publisher, "accessed": source.accessed}
+    if fmt == "json":
+        print(json.dumps({k: _cell(v, False) for k, v in data.items()}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    print(f"{source.title} [source {source.id}]  {source.url}")
+    print(f"  publisher: {source.publisher or ''}")
+    print(f"  read on: {_cell(source.accessed, True)}")
     return 0
 
 
@@ -388,6 +477,42 @@ def make_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "Everything the graph says about one entity.")
     p.add_argument("entity", help="id, acronym or label in any language")
 
+    p = add("events", cmd_events, "Events, oldest first: summits, treaty signings, accessions, "
+            "withdrawals, conflicts, unrest, deployments. An event with no end is ongoing and "
+            "counts in every period after its start.")
+    p.add_argument("--kind", choices=sorted(EVENT_CLASS_NAMES), help="only this kind")
+    p.add_argument("--from", dest="from_", metavar="YYYY-MM-DD",
+                   help="only events that overlap the period from this day")
+    p.add_argument("--to", metavar="YYYY-MM-DD", help="... to this day (inclusive)")
+    p.add_argument("--participant", help="a person or state that took part (absentees do "
+                   "not count)")
+    p.add_argument("--organization", help="only this organization's events")
+
+    p = add("participants", cmd_participants, "Who hosted, attended or was absent from an event.")
+    p.add_argument("event", help="an event id, e.g. 2022-12-26-cis-informal-summit")
+
+    p = add("tenures", cmd_tenures, "Tenures of a person or of a post, oldest first.")
+    p.add_argument("--person", help="a person's id or name")
+    p.add_argument("--post", help="a post's id or name")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="only tenures on this day")
+
+    p = add("office-holders", cmd_office_holders, "Who held a post: every tenure, or with "
+            "--at the holder(s) on that day.")
+    p.add_argument("post", help="a post's id or name, e.g. president-of-kazakhstan")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="the day")
+
+    p = add("sources", cmd_sources, "The sources: every one, or those an entity's own row "
+            "cites (id, URL, title, publisher, day read).")
+    p.add_argument("entity", nargs="?", help="an entity's id or name (default: all sources)")
+
+    p = add("export", cmd_export, "Write tidy CSV tables for pandas, R or a spreadsheet: "
+            "memberships, tenures, events, participations, state-year (a COW-style panel: "
+            "status on 31 December), sources.", fmt=False)
+    p.add_argument("--format", choices=("csv",), default="csv", help="output format (csv)")
+    p.add_argument("--table", choices=list(COLUMNS), help="one table (default: all)")
+    p.add_argument("--out", metavar="DIR", help="write TABLE.csv files into this folder "
+                   "(default: the one --table to standard output)")
+
     p = add("search", cmd_search, "Find entities of every type whose name (a label or alias in "
             "any language, an id, an ISO or Wikidata code) contains TEXT; exact names first.")
     p.add_argument("text", help="part of a name, e.g. Nazarbayev, росс or 格鲁")
@@ -405,8 +530,12 @@ def make_parser() -> argparse.ArgumentParser:
                         "(default: ../shared/data/cow-igo-v3)")
     p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
 
-    from kg.cli_html import register  # kg html, and the page kg build writes
-    register(sub, add)
+    from kg.cli_network import register  # the network commands (kg.network)
+
+    register(add)
+    from kg.cli_html import register as register_html  # kg html; the page kg build writes
+
+    register_html(sub, add)
     return parser
 
 

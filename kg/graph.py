@@ -676,14 +676,16 @@ class KnowledgeGraph:
     def _source_index(self) -> tuple[dict[str, Source], dict[str, tuple[Source, ...]]]:
         sources = {}
         for row in self._select("""
-                SELECT ?s ?id ?url ?title ?publisher WHERE {
+                SELECT ?s ?id ?url ?title ?publisher ?accessed WHERE {
                   ?s a psk:Source ; dcterms:identifier ?id ; schema:url ?url ;
                      dcterms:title ?title .
-                  OPTIONAL { ?s dcterms:publisher ?publisher } }""", convert=False):
-            publisher = row.get("publisher")
-            sources[row["s"].value] = Source(row["id"].value, row["url"].value,
-                                             row["title"].value,
-                                             publisher.value if publisher else None)
+                  OPTIONAL { ?s dcterms:publisher ?publisher }
+                  OPTIONAL { ?s psk:accessed ?accessed } }""", convert=False):
+            publisher, accessed = row.get("publisher"), row.get("accessed")
+            sources[row["s"].value] = Source(
+                row["id"].value, row["url"].value, row["title"].value,
+                publisher.value if publisher else None,
+                date.fromisoformat(accessed.value) if accessed else None)
         cited: dict[str, list[Source]] = defaultdict(list)
         for row in self._select("SELECT ?x ?s WHERE { ?x prov:wasDerivedFrom ?s }", convert=False):
             source = sources.get(row["s"].value)
@@ -720,6 +722,41 @@ class KnowledgeGraph:
     def sources(self, ref: str | Entity) -> tuple[Source, ...]:
         """The sources cited by an entity's own row."""
         return self._sources_of(self.entity(ref))
+
+    def source(self, ident: str) -> Source:
+        """One source by its id (as the tables and exports cite it)."""
+        found = self._sources_by_id.get(ident)
+        if found is None:
+            near = difflib.get_close_matches(ident, list(self._sources_by_id), n=3)
+            raise UnknownEntityError(ident, near)
+        return found
+
+    def to_frame(self, table: str, **filters: Any):
+        """A tidy pandas table: ``memberships``, ``tenures``, ``events``, ``participations``,
+        ``state-year`` (a COW-style panel) or ``sources``; see :mod:`kg.frames`."""
+        from kg.frames import to_frame
+
+        return to_frame(self, table, **filters)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self._source_index[0].values()}
+
+    # --- network analysis (kg.network)
+    def network(self, kind: str, at=None, period=None, organizations=None, **options):
+        """A networkx graph of this graph at a date or over a period: see kg.network.network."""
+        from kg.network import network
+        return network(self, kind, at, period, organizations, **options)
+
+    def centrality(self, measure: str, network: str = "co-membership", **options):
+        """Nodes ranked by a centrality measure, as (id, label, value): see kg.network."""
+        from kg.network import centrality
+        return centrality(self, measure, network, **options)
+
+    def centrality_series(self, measure="degree", network: str = "co-membership", **options):
+        """A measure year by year as a tidy table: see kg.network.centrality_series."""
+        from kg.network import centrality_series
+        return centrality_series(self, measure, network, **options)
 
     # --- interactive page (kg.viz)
     def to_html(self, path: str | Path, network: str = "full", at: str | date | None = None,

@@ -63,10 +63,13 @@ class LangString(str):
 
 @dataclass(frozen=True)
 class Source:
+    """A page that was read: its URL, its own title, who published it, the day it was read."""
+
     id: str
     url: str
     title: str
     publisher: str | None = None
+    accessed: date | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

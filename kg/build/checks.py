@@ -291,6 +291,9 @@ def check_sources(tables: Rows, problems: list[Problem]) -> None:
                                    "title"))
         if row["accessed"] is None and "accessed" not in row.bad:
             problems.append(row.at("accessed: missing; write the day the page was read"))
+        elif row["accessed"] is not None and row["accessed"].value > date.today():
+            problems.append(row.at(f"accessed: {row['accessed']} is in the future; write the "
+                                   "day the page was read"))
 
 
 def run_all(tables: Rows, problems: list[Problem],

@@ -14,5 +14,8 @@ See docs/network.md.
 """
 
 from kg.network.build import KINDS, START, STATUS_WEIGHT, network, timeline
+from kg.network.measures import MEASURES, Ranking, Score, centrality, rank, scores
+from kg.network.series import centrality_series
 
-__all__ = ["KINDS", "START", "STATUS_WEIGHT", "network", "timeline"]
+__all__ = ["KINDS", "MEASURES", "START", "STATUS_WEIGHT", "Ranking", "Score", "centrality",
+           "centrality_series", "network", "rank", "scores", "timeline"]

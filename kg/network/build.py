@@ -50,12 +50,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
 from kg.dates import as_date
+from kg.notices import DefaultUsedWarning, OutsideDataWarning, notice
 from kg.records import Entity, Event, Source
 
 #: The first day of any network: the Belovezha Accords (8 December 1991).
@@ -95,25 +97,62 @@ class TimedEdge:
 # ---------------------------------------------------------------------- facts, fetched once
 
 
-@dataclass
 class Facts:
-    """Every fact the networks need, fetched once through the public library API."""
+    """Every fact the networks need, each kind fetched once, on first use, through the public
+    library API (``memberships()``, ``events()``, ``participants()``, ``tenures()``,
+    ``entities()``, and ``describe()`` for the posts' jurisdictions)."""
 
-    entities: dict[str, Entity]
-    memberships: list
-    events: list[Event]
-    participations: dict[str, list]
-    tenures: list
-    jurisdiction: dict[str, Entity]
-    graph: Any
+    def __init__(self, g):
+        self.graph = g
+        self._attrs: dict[str, dict[str, Any]] = {}
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.graph.entities()}
+
+    @cached_property
+    def memberships(self) -> list:
+        return self.graph.memberships()
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return self.graph.events()
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @cached_property
+    def participations(self) -> dict[str, list]:
+        return {e.id: self.graph.participants(e.id) for e in self.events}
+
+    @cached_property
+    def tenures(self) -> list:
+        return self.graph.tenures()
+
+    @cached_property
+    def jurisdiction(self) -> dict[str, Entity]:
+        """Post id -> the state or organization whose post it is."""
+        found = {}
+        for post in self.graph.entities("post"):
+            places = [x for x in self.graph.describe(post).get("jurisdiction", [])
+                      if isinstance(x, Entity)]
+            if places:
+                found[post.id] = places[0]
+        return found
 
     def sources(self, entity_id: str) -> list[dict[str, str]]:
-        entity = self.entities[entity_id]
-        if entity.type == "event":
-            found = next((e.sources for e in self.events if e.id == entity_id), ())
-        else:
-            found = self.graph.sources(entity)
-        return source_dicts(found)
+        if entity_id in self.event_by_id:
+            return source_dicts(self.event_by_id[entity_id].sources)
+        return source_dicts(self.graph.sources(self.entities[entity_id]))
+
+    def node_attrs(self, node_id: str) -> dict[str, Any]:
+        """A node's attributes (see :func:`node_attrs`), a fresh copy on every call."""
+        if node_id not in self._attrs:
+            self._attrs[node_id] = node_attrs(self, node_id)
+        cached = self._attrs[node_id]
+        return {**cached, "labels": dict(cached["labels"]), "aliases": list(cached["aliases"]),
+                "sources": [dict(s) for s in cached["sources"]]}
 
 
 _FACTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -127,18 +166,9 @@ def facts(g) -> Facts:
     >>> len(facts(kg.load()).memberships) > 200
     True
     """
-    found = _FACTS.get(g)
-    if found is None:
-        events = g.events()
-        jurisdiction = {}
-        for post in g.entities("post"):
-            places = [x for x in g.describe(post).get("jurisdiction", []) if isinstance(x, Entity)]
-            if places:
-                jurisdiction[post.id] = places[0]
-        found = Facts({e.id: e for e in g.entities()}, g.memberships(), events,
-                      {e.id: g.participants(e.id) for e in events}, g.tenures(), jurisdiction, g)
-        _FACTS[g] = found
-    return found
+    if g not in _FACTS:
+        _FACTS[g] = Facts(g)
+    return _FACTS[g]
 
 
 def source_dicts(sources: Iterable[Source]) -> list[dict[str, str]]:
@@ -151,9 +181,9 @@ def event_interval(event: Event) -> Interval:
     """An event's half-open interval: its start to the day after its end; end None if ongoing.
 
     >>> from kg.records import Event
-    >>> e = Event("x", "iri", "X", "summit", date(2022, 12, 26), None, None, None)
+    >>> e = Event("x", "iri", "X", "summit", date(2022, 12, 26), date(2022, 12, 27), None, None)
     >>> event_interval(e)
-    (datetime.date(2022, 12, 26), datetime.date(2022, 12, 27))
+    (datetime.date(2022, 12, 26), datetime.date(2022, 12, 28))
     """
     if getattr(event, "ongoing", False):
         return event.start, None
@@ -290,7 +320,8 @@ def _edge_attrs(relation: str, edges: list[TimedEdge], status_weighted: bool) ->
     """The attributes of one graph edge made of the timed edges of one pair."""
     sources = source_dicts(s for e in edges for s in e.data.get("sources", ()))
     if relation == "membership":
-        statuses = sorted({e.data["status"] for e in edges}, key=lambda s: -STATUS_RANK[s])
+        statuses = sorted({e.data["status"] for e in edges},
+                          key=lambda s: (-STATUS_RANK[s], s))
         status = statuses[0]
         latest = max(edges, key=lambda e: e.start)
         return {"relation": relation, "status": status, "statuses": statuses,
@@ -331,7 +362,7 @@ def node_attrs(f: Facts, node_id: str) -> dict[str, Any]:
                              "aliases": [str(a) for a in entity.aliases],
                              "sources": f.sources(node_id)}
     if entity.type == "event":
-        event = next(e for e in f.events if e.id == node_id)
+        event = f.event_by_id[node_id]
         start, end = event_interval(event)
         attrs.update(kind=event.kind, start=start.isoformat(), ongoing=end is None)
         if end is not None:
@@ -358,7 +389,11 @@ def window(at=None, period=None) -> tuple[date, date]:
         if last < first:
             raise ValueError(f"period ends ({last}) before it starts ({first})")
         return first, last
-    day = as_date(at) if at is not None else date.today()
+    if at is None:
+        day = date.today()
+        notice(f"no date given: today ({day.isoformat()})", DefaultUsedWarning)
+        return day, day
+    day = as_date(at)
     return day, day
 
 
@@ -369,7 +404,10 @@ def network(g, kind: str, at=None, period=None, organizations=None, *,
 
     The graph is new on every call (the caller may mutate it). ``G.graph`` holds ``kind``,
     ``first``, ``last``, ``organizations`` and a ``note`` (non-empty when the network is
-    empty for a reason the caller should know, e.g. a date before 1991-12-08).
+    empty for a reason the caller should know, e.g. a date before 1991-12-08, or may be
+    incomplete because the date is after the data's as-of date, which also warns with an
+    ``OutsideDataWarning``). Without ``at`` or ``period`` it is today's network, with a
+    ``DefaultUsedWarning``.
 
     >>> import kg
     >>> G = network(kg.load(), "state-organization", at="2010-01-01", organizations=["CIS"])
@@ -387,10 +425,17 @@ def network(g, kind: str, at=None, period=None, organizations=None, *,
         return _empty(kind, f"no network before {START.isoformat()}: the graph describes the "
                       "post-Soviet institutional space from the Belovezha Accords on", **meta)
     first = max(first, START)
-    return _assemble(g, kind, [e for e in edges if e.overlaps(first, last)],
-                     [n for n in timed_nodes(g, kind, organizations, by)
-                      if n[1] <= last and (n[2] is None or n[2] > first)],
-                     status_weighted, meta)
+    G = _assemble(g, kind, [e for e in edges if e.overlaps(first, last)],
+                  [n for n in timed_nodes(g, kind, organizations, by)
+                   if n[1] <= last and (n[2] is None or n[2] > first)],
+                  status_weighted, meta)
+    as_of = getattr(g, "as_of", None)
+    if as_of is not None and last > as_of:
+        G.graph["note"] = (f"the data is as of {as_of.isoformat()}; facts after that day are "
+                           f"not in the graph, so the network on {last.isoformat()} may be "
+                           "incomplete")
+        notice(G.graph["note"], OutsideDataWarning)
+    return G
 
 
 def _assemble(g, kind: str, edges: list[TimedEdge], standing: list[tuple[str, date, Any]],
@@ -403,7 +448,7 @@ def _assemble(g, kind: str, edges: list[TimedEdge], standing: list[tuple[str, da
     nodes = dict.fromkeys(n for pair in by_pair for n in pair)
     nodes.update(dict.fromkeys(n for n, _, _ in standing))
     for n in sorted(nodes):
-        attrs = node_attrs(f, n)
+        attrs = f.node_attrs(n)
         if kind == "state-organization":
             attrs["bipartite"] = 0 if attrs["type"] == "state" else 1
         G.add_node(n, **attrs)
