@@ -16,7 +16,7 @@ def cmd_html(args: argparse.Namespace) -> int:
 
     graph = load(args.graph) if args.graph else load()
     result = page(graph, network=args.network, at=args.at, focus=args.focus, depth=args.depth,
-                  lang=args.lang)
+                  lang=args.lang, size_by=args.size_by)
     path = result.save(args.out)
     print(f"wrote {path} ({len(result):,} bytes)")
     return 0
@@ -42,6 +42,7 @@ def cmd_build_with_page(args: argparse.Namespace) -> int:
 
 def register(sub, add) -> None:
     """Add ``kg html`` to the parser, and make ``kg build`` also write the full-graph page."""
+    from kg.network import MEASURES
     from kg.viz import LANGS, NETWORKS
 
     build = sub.choices["build"]
@@ -62,3 +63,6 @@ def register(sub, add) -> None:
                    "it (default: 2)")
     p.add_argument("--lang", choices=LANGS, default="en", help="label language (default: en; "
                    "English where a label is missing)")
+    p.add_argument("--size-by", choices=MEASURES, default="degree", metavar="MEASURE",
+                   help="the centrality measure, on the graph shown, that sizes the nodes: "
+                        f"{', '.join(MEASURES)} (default: degree)")

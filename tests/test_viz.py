@@ -103,6 +103,17 @@ def test_labels_in_the_chosen_language_fall_back_to_english():
         page_data(hostile_graph(), lang="fr")
 
 
+def test_nodes_are_sized_by_a_centrality_measure_within_their_class():
+    G = hostile_graph()
+    data = page_data(G, size_by="betweenness")
+    size = {n["id"]: n["size"] for n in data["nodes"]}
+    assert data["sizeMeasure"] == "betweenness"
+    assert [n["centrality"] for n in data["nodes"] if n["id"] == "GEO"] == [1.0]
+    assert size["GEO"] == 30 and size["CIS"] == 10  # the top and the bottom of their ranges
+    with pytest.raises(ValueError, match="unknown measure"):
+        page_data(G, size_by="fame")
+
+
 def test_layout_is_seeded_and_the_same_every_time():
     a, b = page_data(hostile_graph()), page_data(hostile_graph())
     assert [(n["x"], n["y"]) for n in a["nodes"]] == [(n["x"], n["y"]) for n in b["nodes"]]

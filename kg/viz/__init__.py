@@ -89,8 +89,10 @@ def _title(g, network: str, at, focus: str | None, depth: int, lang: str) -> str
 
 
 def page(g, network: str = "full", at: str | date | None = None, focus: str | None = None,
-         depth: int = 2, lang: str = "en", title: str | None = None) -> Page:
-    """The page for a graph ``g`` (a :class:`kg.KnowledgeGraph`); see :func:`to_html`."""
+         depth: int = 2, lang: str = "en", title: str | None = None,
+         size_by: str = "degree") -> Page:
+    """The page for a graph ``g`` (a :class:`kg.KnowledgeGraph`); see :func:`to_html`.
+    ``size_by``: the centrality measure that sizes nodes (:data:`kg.network.MEASURES`)."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
     graph = graph_for(g, network, at, focus, depth)
@@ -99,28 +101,33 @@ def page(g, network: str = "full", at: str | date | None = None, focus: str | No
     title = title or _title(g, network, at, focus, depth, lang)
     until = compute_stats(g.store)["as_of"] if hasattr(g, "store") else None
     focus_id = g.entity(focus).id if focus is not None else None
-    return from_networkx(graph, lang=lang, title=title, at=at, until=until, focus=focus_id)
+    return from_networkx(graph, lang=lang, title=title, at=at, until=until, focus=focus_id,
+                         size_by=size_by)
 
 
 def from_networkx(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge graph",
                   at: str | date | None = None, until: str | date | None = None,
-                  focus: str | None = None, sizes: dict[Any, float] | None = None) -> Page:
+                  focus: str | None = None, sizes: dict[Any, float] | None = None,
+                  size_by: str = "degree") -> Page:
     """The page for any networkx graph whose nodes and edges carry kg.network's attributes
     (``type``, ``labels``, ``spells``, ``relation``, ``status``, ``sources``...).
-    The graph is not changed. Node size: ``sizes`` (default: degree centrality)."""
+    The graph is not changed. Node size: ``size_by``, a measure of
+    :data:`kg.network.MEASURES` computed on the graph shown, or ``sizes`` by node id."""
     data = page_data(graph, lang=lang, title=title, at=at, until=until, sizes=sizes,
-                     focus=focus)
+                     size_by=size_by, focus=focus)
     return Page(render(data), title)
 
 
 def to_html(g, path: str | Path, network: str = "full", at: str | date | None = None,
-            focus: str | None = None, depth: int = 2, lang: str = "en") -> Path:
+            focus: str | None = None, depth: int = 2, lang: str = "en",
+            size_by: str = "degree") -> Path:
     """Write the interactive page of ``g`` to ``path`` (UTF-8) and return the path.
 
     ``network``: ``full`` (states, organizations, people, events), ``state-organization``,
     ``co-membership`` or ``co-attendance``. Without ``at`` the page holds the whole history
     and its date control moves through it; with ``at`` it shows that day. ``focus`` (an id or
     name) with ``depth`` keeps the nodes within ``depth`` steps of it. ``lang``: ``en``,
-    ``ru`` or ``zh`` for labels (English where one is missing).
+    ``ru`` or ``zh`` for labels (English where one is missing). ``size_by``: the centrality
+    measure (of :data:`kg.network.MEASURES`, on the graph shown) that sizes the nodes.
     """
-    return page(g, network, at, focus, depth, lang).save(path)
+    return page(g, network, at, focus, depth, lang, size_by=size_by).save(path)

@@ -148,11 +148,12 @@ def layout(graph: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
     return positions
 
 
-def node_sizes(graph: nx.Graph) -> dict[Any, float]:
-    """Degree centrality of each node (networkx's own function), the default size measure."""
-    if graph.number_of_nodes() < 2:
-        return dict.fromkeys(graph.nodes, 1.0)
-    return nx.degree_centrality(graph)
+def node_sizes(graph: nx.Graph, measure: str = "degree") -> dict[Any, float]:
+    """Each node's centrality on the graph shown, by one of kg.network's measures (each
+    networkx's own function)."""
+    from kg.network import scores
+
+    return scores(graph, measure)
 
 
 def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge graph",
@@ -160,11 +161,12 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
               sizes: Mapping[Any, float] | None = None,
               positions: Mapping[Any, tuple[float, float]] | None = None,
               focus: str | None = None,
-              size_measure: str = "degree centrality") -> dict[str, Any]:
+              size_by: str = "degree") -> dict[str, Any]:
     """The page's data as plain JSON-able values. ``graph`` is not changed.
 
-    ``sizes`` maps node ids to a centrality value, ``size_measure`` names it (default:
-    degree centrality); a node's size and label grow with it, within its class;
+    ``size_by`` names a centrality measure of kg.network (default: degree), computed on the
+    graph shown, or ``sizes`` gives each node's value; a node's size and label grow with it,
+    within its class;
     ``until`` is the last day of the date control (default: the latest date in the data);
     ``at`` is the day the page opens on (default: the whole history).
     """
@@ -172,8 +174,7 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
     graph = graph.copy()  # never touch the caller's graph
     positions = dict(positions) if positions is not None else layout(graph)
-    sizes_given = sizes is not None
-    sizes = dict(sizes) if sizes is not None else node_sizes(graph)
+    sizes = dict(sizes) if sizes is not None else node_sizes(graph, size_by)
     net = Network(directed=True)  # directed: pyvis then skips its O(E^2) duplicate check
     net.toggle_physics(False)
     net.inherit_edge_colors(False)
@@ -253,7 +254,7 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
     last = max([*dates, _iso(until)] if until else dates) if dates else _iso(until)
     return {
         "title": title, "lang": lang, "at": _iso(at), "focus": focus,
-        "sizeMeasure": size_measure if sizes_given else "degree centrality",
+        "sizeMeasure": size_by,
         "range": [first, last],
         "classes": {k: v for k, v in CLASS_STYLE.items()},
         "edgeStyles": EDGE_STYLE,
