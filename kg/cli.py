@@ -533,6 +533,9 @@ def make_parser() -> argparse.ArgumentParser:
     from kg.cli_network import register  # the network commands (kg.network)
 
     register(add)
+    from kg.cli_html import register as register_html  # kg html; the page kg build writes
+
+    register_html(sub, add)
     return parser
 
 

@@ -758,6 +758,14 @@ class KnowledgeGraph:
         from kg.network import centrality_series
         return centrality_series(self, measure, network, **options)
 
+    # --- interactive page (kg.viz)
+    def to_html(self, path: str | Path, network: str = "full", at: str | date | None = None,
+                focus: str | Entity | None = None, depth: int = 2, lang: str = "en") -> Path:
+        """Write the interactive, offline HTML page of the graph; see :func:`kg.viz.to_html`."""
+        from kg.viz import to_html
+
+        return to_html(self, path, network=network, at=at, focus=focus, depth=depth, lang=lang)
+
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:
     """Load the built graph shipped in the package (no build step, no network), or the graph
