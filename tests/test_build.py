@@ -87,7 +87,7 @@ def test_missing_source(minimal_data):
 
 def test_duplicate_id(minimal_data):
     with (minimal_data / "places.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Astana,Astana,Астана,阿斯塔纳,,KAZ,,,,enwiki-presidents-kaz\n")
+        handle.write("Astana,Astana,Астана,阿斯塔纳,,KAZ,,,,,enwiki-presidents-kaz\n")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'places.csv')}:4: id: bad id 'Astana': must match "
         "^[a-z0-9]+(-[a-z0-9]+)*$"]
@@ -181,7 +181,7 @@ def test_wrong_header_is_reported_at_line_1(minimal_data):
     edit_csv(minimal_data / "events.csv", "id,kind,", "id,type,")
     problems = problems_of(minimal_data)
     assert problems == [f"{_loc(minimal_data, 'events.csv')}:1: header must be exactly: "
-                        "id,kind,en,ru,zh,start,end,location,organization,sources,note"]
+                        "id,kind,en,ru,zh,start,end,location,venue,organization,format,sources,note"]
 
 
 def test_attendee_must_hold_office_on_the_day(minimal_data):
@@ -235,7 +235,7 @@ def test_membership_outside_the_states_lifetime(minimal_data):
 def test_membership_outside_the_organizations_lifetime(minimal_data):
     edit_csv(minimal_data / "memberships.csv", "RUS,CIS,member,yes,1991-12-12,,1991-12-08",
              "RUS,CIS,member,yes,1991-12-12,,1991-12-08")
-    edit_csv(minimal_data / "organizations.csv", "1991-12-08,,moscow", "1991-12-15,,moscow")
+    edit_csv(minimal_data / "organizations.csv", "1991-12-08,,,moscow", "1991-12-15,,,moscow")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'memberships.csv')}:3: membership starts 1991-12-12, before CIS "
         "was founded (1991-12-15)"]
@@ -263,7 +263,9 @@ def test_only_an_ongoing_kind_of_event_may_leave_its_end_empty(minimal_data):
         "on', which a summit cannot be (only armed-conflict, unrest, deployment); a one-day "
         "event repeats its start (2022-10-14) as its end"]
     edit_csv(minimal_data / "events.csv", ",summit,", ",armed-conflict,")
-    edit_csv(minimal_data / "participations.csv", ",host,", ",attendee,")
+    # a conflict has belligerents, not hosts, attendees or absentees
+    edit_csv(minimal_data / "participations.csv", ",host,", ",belligerent,")
+    edit_csv(minimal_data / "participations.csv", ",absent,", ",belligerent,")
     check(minimal_data, ROOT / "ontology")
 
 
@@ -281,10 +283,11 @@ def test_a_placeholder_source_title_or_missing_read_day_is_an_error(minimal_data
 
 
 def test_crosswalk_cells_are_checked(minimal_data):
-    edit_csv(minimal_data / "places.csv", "KAZ,,,,enwiki", "KAZ,91.2,71.4,159,enwiki")
+    edit_csv(minimal_data / "places.csv", "KAZ,,,,,enwiki", "KAZ,91.2,71.4,159,,enwiki")
     places = _loc(minimal_data, "places.csv")
     assert problems_of(minimal_data) == [
         f"{places}:2: lat: bad latitude '91.2': must be between -90 and 90",
         f"{places}:2: wikidata: bad Wikidata id '159': expected Q followed by digits, e.g. Q159"]
-    edit_csv(minimal_data / "places.csv", "KAZ,91.2,71.4,159,enwiki", "KAZ,51.1,71.4,Q1520,enwiki")
+    edit_csv(minimal_data / "places.csv", "KAZ,91.2,71.4,159,,enwiki",
+             "KAZ,51.1,71.4,Q1520,,enwiki")
     check(minimal_data, ROOT / "ontology")

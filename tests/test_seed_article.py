@@ -173,7 +173,9 @@ def test_kazakhstan_unrest_and_the_csto_deployment(graph, says):
                              between=("2022-01-01", "2022-01-31"))
     (deployment,) = graph.events(kind="deployment", organization="集安组织")
     assert deployment.start >= unrest.start and deployment.start.year == 2022
-    contributors = {p.state.id for p in graph.participants(deployment) if p.role == "attendee"}
+    contributors = {p.state.id for p in graph.participants(deployment) if p.role == "contributor"}
+    # the host country is the territory of the deployment, not one of its contributors
+    assert [p.state.id for p in graph.participants(deployment) if p.role == "territory"] == ["KAZ"]
     assert "RUS" in contributors and contributors <= {s.id for s in graph.members("CSTO",
                                                                                    at="2022-01-06")}
 
