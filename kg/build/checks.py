@@ -337,9 +337,12 @@ def check_chairmanships(tables: Rows, registry: dict[str, dict[str, Row]],
     for row in tables.get("chairmanships", []):
         if not _dated(row):
             continue
-        spans = sorted(_span(m) for m in memberships
-                       if m["state"] == row["state"] and m["organization"] == row["organization"]
-                       and _dated(m) and m["status"] not in ("suspended", "frozen"))
+        pair = [m for m in memberships
+                if m["state"] == row["state"] and m["organization"] == row["organization"]]
+        if any(m.bad for m in pair):
+            continue  # a membership row already reported: its dates are unknown
+        spans = sorted(_span(m) for m in pair
+                       if _dated(m) and m["status"] not in ("suspended", "frozen"))
         start, end = _span(row)
         covered = start
         for first, last in spans:
