@@ -264,6 +264,12 @@ class KnowledgeGraph:
         suggestions = sorted({self._entities[x].id for x in self._names.near(ref)})
         raise UnknownEntityError(ref, suggestions)
 
+    def _chaired_by(self, state: Entity) -> list[Entity]:
+        """The organizations ``state`` has chaired."""
+        rows = self._select("""SELECT DISTINCT ?o WHERE { ?c psk:chair ?s ; psk:chairedBody ?o }
+                               ORDER BY ?o""", s=state)
+        return [row["o"] for row in rows]
+
     def _existed(self, iri: str, day: date) -> bool:
         """Whether the entity was there on ``day``: a person in some office, a state or
         organization within its lifetime; other kinds always."""
@@ -346,19 +352,26 @@ class KnowledgeGraph:
                                        (org:subOrganizationOf "organs")
                                        (psk:capital "capital of") (psk:headquarters "seat of")
                                        (psk:hostState "foreign military bases")
-                                       (psk:operatedBy "military bases abroad") }
+                                       (psk:operatedBy "military bases abroad")
+                                       (psk:venue "venue of") (psk:signatory "signed")
+                                       (psk:refusedToSign "refused to sign") }
                   ?s ?p ?x }""", x=entity):
             described[str(row["label"])].append(row["s"])
         if entity.type == "state":
             described["memberships"] = self.memberships(state=entity)
+            described["chairmanships"] = [c for o in self._chaired_by(entity)
+                                          for c in self.chairs(o) if c.state == entity]
         elif entity.type == "organization":
             described["members"] = self.memberships(organization=entity)
+            described["chairmanships"] = self.chairs(entity)
         elif entity.type == "person":
             described["tenures"] = self.tenures(person=entity)
         elif entity.type == "event":
             described["participants"] = self.participants(entity)
+            described["documents"] = self.documents(event=entity)
         return {key: sorted(values, key=sort_key) if key not in
-                ("memberships", "members", "tenures", "participants") else values
+                ("memberships", "members", "tenures", "participants", "chairmanships",
+                 "documents") else values
                 for key, values in sorted(described.items())}
 
     # ------------------------------------------------------------------ memberships
