@@ -278,3 +278,8 @@ def test_armenia_refused_to_sign_in_yerevan(graph, says):
     assert {d.kind for d in yerevan} == {"declaration", "decision"}
     assert all([s.id for s in d.refused] == ["ARM"] for d in yerevan)
     assert graph.chair("CSTO", at="2022-11-22").id == "ARM"
+
+
+def test_st_petersburg_is_putins_home_town(graph, says):
+    says("他近日又在家乡圣彼得堡开启一轮主场外交")
+    assert graph.describe("普京")["birthplace"] == [graph.entity("圣彼得堡")]
