@@ -264,12 +264,6 @@ class KnowledgeGraph:
         suggestions = sorted({self._entities[x].id for x in self._names.near(ref)})
         raise UnknownEntityError(ref, suggestions)
 
-    def _chaired_by(self, state: Entity) -> list[Entity]:
-        """The organizations ``state`` has chaired."""
-        rows = self._select("""SELECT DISTINCT ?o WHERE { ?c psk:chair ?s ; psk:chairedBody ?o }
-                               ORDER BY ?o""", s=state)
-        return [row["o"] for row in rows]
-
     def _existed(self, iri: str, day: date) -> bool:
         """Whether the entity was there on ``day``: a person in some office, a state or
         organization within its lifetime; other kinds always."""
@@ -359,8 +353,7 @@ class KnowledgeGraph:
             described[str(row["label"])].append(row["s"])
         if entity.type == "state":
             described["memberships"] = self.memberships(state=entity)
-            described["chairmanships"] = [c for o in self._chaired_by(entity)
-                                          for c in self.chairs(o) if c.state == entity]
+            described["chairmanships"] = institutions.chairmanships_of(self, entity)
         elif entity.type == "organization":
             described["members"] = self.memberships(organization=entity)
             described["chairmanships"] = self.chairs(entity)

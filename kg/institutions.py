@@ -42,6 +42,15 @@ def chairs(g: KnowledgeGraph, body: str | Entity) -> list[Chairmanship]:
             for row in rows]
 
 
+def chairmanships_of(g: KnowledgeGraph, state: str | Entity) -> list[Chairmanship]:
+    """Every chairmanship ``state`` held, of any organization, oldest first."""
+    state = expect(g, state, "state")
+    bodies = [row["org"] for row in g.query(
+        "SELECT DISTINCT ?org WHERE { ?c psk:chair ?s ; psk:chairedBody ?org }", s=state)]
+    found = [c for body in bodies for c in chairs(g, body) if c.state == state]
+    return sorted(found, key=lambda c: (c.start, c.organization.id))
+
+
 def chair(g: KnowledgeGraph, body: str | Entity, at: Any) -> Entity | None:
     """The state that chaired ``body`` on the day ``at``, or None if the graph records none
     then (a day after the data's as-of date warns)."""
