@@ -129,7 +129,7 @@ def _tenure_row(t: Tenure) -> dict[str, Any]:
 
 def _participation_row(p: Participation) -> dict[str, Any]:
     return {"participant": p.participant, "represents": p.represents, "role": p.role,
-            "attendance": p.attendance, "note": p.note}
+            "attendance": p.attendance, "composition": p.composition, "note": p.note}
 
 
 def _chairmanship_row(c: Chairmanship) -> dict[str, Any]:

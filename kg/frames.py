@@ -35,10 +35,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "note", "sources"),
     "tenures": ("person", "person_label", "post", "post_label", "start", "start_precision",
                 "end", "end_precision", "acting", "note", "sources"),
-    "events": ("event", "label", "kind", "format", "start", "start_precision", "end",
-               "end_precision", "ongoing", "location", "venue", "organization", "sources"),
+    "events": ("event", "label", "kind", "format", "composition", "start", "start_precision",
+               "end", "end_precision", "ongoing", "location", "venue", "organization",
+               "sources"),
     "participations": ("event", "event_start", "participant", "participant_label", "state",
-                       "represents", "role", "attendance", "note", "sources"),
+                       "represents", "role", "attendance", "composition", "note", "sources"),
     "state-year": ("state", "organization", "year", "status", "cow_status"),
     "sources": ("source", "url", "title", "publisher", "accessed"),
 }
@@ -81,6 +82,7 @@ def _tenures(g: KnowledgeGraph, person=None, post=None, at=None) -> list[dict]:
 def _events(g: KnowledgeGraph, kind=None, between=None, participant=None,
             organization=None, format=None) -> list[dict]:
     return [{"event": e.id, "label": e.label, "kind": e.kind, "format": e.format,
+             "composition": ";".join(e.composition) or None,
              "start": e.start, "start_precision": e.start_precision, "end": e.end,
              "end_precision": e.end_precision, "ongoing": e.ongoing,
              "location": _id(e.location), "venue": _id(e.venue),
@@ -94,6 +96,7 @@ def _participations(g: KnowledgeGraph, event=None, **filters: Any) -> list[dict]
     return [{"event": e.id, "event_start": e.start, "participant": p.participant.id,
              "participant_label": p.participant.label, "state": _id(p.state),
              "represents": _id(p.represents), "role": p.role, "attendance": p.attendance,
+             "composition": p.composition,
              "note": p.note, "sources": _sources(p.sources)}
             for e in events for p in g.participants(e.id)]
 

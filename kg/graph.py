@@ -556,7 +556,18 @@ class KnowledgeGraph:
         return Event(entity.id, entity.iri, entity.label, EVENT_KINDS[row["class"]],
                      row["start"], row.get("end"), row.get("location"), row.get("org"),
                      entity.labels, self._sources_of(entity.iri), PRECISION[row["sp"]],
-                     PRECISION.get(row.get("ep")), plain(row.get("format")), row.get("venue"))
+                     PRECISION.get(row.get("ep")), plain(row.get("format")), row.get("venue"),
+                     self._compositions.get(entity.iri, ()))
+
+    @cached_property
+    def _compositions(self) -> dict[str, tuple[str, ...]]:
+        """The sessions (narrow, extended) of each meeting that records them."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for row in self._select("""SELECT ?e ?c WHERE { ?e a schema:Event ;
+                                     psk:composition/skos:notation ?c }""", convert=False):
+            found[row["e"].value].append(row["c"].value)
+        order = {"narrow": 0, "extended": 1}
+        return {e: tuple(sorted(c, key=order.get)) for e, c in found.items()}
 
     def participants(self, event: str | Entity) -> list[Participation]:
         """Who hosted, attended or was absent from an event, and as what (hosts first, then
@@ -565,10 +576,11 @@ class KnowledgeGraph:
         represented."""
         entity = expect(self, event, "event")
         rows = self._select("""
-            SELECT ?p ?who ?whom ?role ?note ?attendance WHERE {
+            SELECT ?p ?who ?whom ?role ?note ?attendance ?session WHERE {
               ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
               OPTIONAL { ?p psk:representing ?whom }
               OPTIONAL { ?p psk:attendance/skos:notation ?attendance }
+              OPTIONAL { ?p psk:composition/skos:notation ?session }
               OPTIONAL { ?p rdfs:comment ?note }
             }""", e=entity)
         order = {role: i for i, role in enumerate(PARTICIPATION_ORDER)}
@@ -578,7 +590,8 @@ class KnowledgeGraph:
             state = whom if isinstance(whom, Entity) and whom.type == "state" else None
             found.append(Participation(entity, row["who"], state, row["role"],
                                        plain(row.get("note")), self._sources_of(row["p"]),
-                                       row["p"], whom, plain(row.get("attendance"))))
+                                       row["p"], whom, plain(row.get("attendance")),
+                                       plain(row.get("session"))))
         return sorted(found, key=lambda p: (order.get(p.role, 99),
                                             (p.represents or p.participant).id,
                                             p.participant.id))

@@ -40,6 +40,10 @@ EVENT_CLASS_NAMES = {
 #: How a meeting was held (``events.format``): a statutory meeting of the body, an informal
 #: one, an extraordinary one called outside the schedule, or one held wholly by video link.
 MEETING_FORMATS = ("regular", "informal", "extraordinary", "online")
+#: The sessions of a meeting (``events.composition``, a ';'-list): the restricted session of
+#: the heads of delegation, and the extended (expanded, plenary) one with delegations, observers
+#: and guests. ``participations.composition`` names the only one a participant joined.
+COMPOSITIONS = ("narrow", "extended")
 #: How one participant took part (``participations.attendance``); ``absent`` is a role.
 ATTENDANCE = ("in-person", "video")
 #: Roles, by the kinds of event they are valid for (checks.check_roles).

@@ -165,6 +165,8 @@ class Event:
     format: str | None = None
     #: the palace, residence or hall inside ``location`` where it was held, if known
     venue: Entity | None = None
+    #: the sessions it was held in, where known: ``("narrow", "extended")``, ``("extended",)``
+    composition: tuple[str, ...] = ()
 
     @property
     def ongoing(self) -> bool:
@@ -194,6 +196,8 @@ class Participation:
     iri: str
     represents: Entity | None = None
     attendance: str | None = None
+    #: ``extended`` (or ``narrow``) when the participant joined only that session
+    composition: str | None = None
 
     def __repr__(self) -> str:
         who = self.participant.id

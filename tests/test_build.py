@@ -182,7 +182,8 @@ def test_wrong_header_is_reported_at_line_1(minimal_data):
     edit_csv(minimal_data / "events.csv", "id,kind,", "id,type,")
     problems = problems_of(minimal_data)
     assert problems == [f"{_loc(minimal_data, 'events.csv')}:1: header must be exactly: "
-                        "id,kind,en,ru,zh,start,end,location,venue,organization,format,sources,note"]
+                        "id,kind,en,ru,zh,start,end,location,venue,organization,format,"
+                        "composition,sources,note"]
 
 
 def test_attendee_must_hold_office_on_the_day(minimal_data):
@@ -330,6 +331,7 @@ def test_the_new_tables_build(minimal_data, tmp_path):
     _append(minimal_data / "chairmanships.csv", CHAIR)
     _append(minimal_data / "documents.csv", DOCUMENT)
     edit_csv(minimal_data / "events.csv", "astana,,CIS,,", "astana,,CIS,regular,")
+    assert "astana,,CIS,regular,," in (minimal_data / "events.csv").read_text(encoding="utf-8")
     report = build(minimal_data, ROOT / "ontology", tmp_path)
     assert (report.stats["counts"]["chairmanships"], report.stats["counts"]["documents"]) == (1, 1)
     g = kg.load(tmp_path)
@@ -372,7 +374,7 @@ def test_a_documents_signatories_and_refusers_attended_its_event(minimal_data):
 
 def test_an_official_represents_an_organization_whose_post_they_hold(minimal_data):
     line = _append(minimal_data / "participations.csv",
-                   "2022-10-14-cis-summit-astana,nursultan-nazarbayev,,CIS,official,,"
+                   "2022-10-14-cis-summit-astana,nursultan-nazarbayev,,CIS,official,,,"
                    "enwiki-presidents-kaz,")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'participations.csv')}:{line}: nursultan-nazarbayev held no post "
@@ -390,3 +392,17 @@ def test_a_venue_lies_within_the_events_city(minimal_data):
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'events.csv')}:2: venue 'moscow' is a city; put the city in "
         "location and the palace or hall (a place with 'within') in venue"]
+
+
+def test_a_participant_joins_only_a_session_its_meeting_had(minimal_data):
+    edit_csv(minimal_data / "participations.csv", ",host,,,", ",host,,extended,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'participations.csv')}:2: composition 'extended': event "
+        "2022-10-14-cis-summit-astana lists no extended session; add it to the event's "
+        "composition"]
+    edit_csv(minimal_data / "events.csv", "astana,,CIS,,,", "astana,,CIS,,narrow;narrow,")
+    assert problems_of(minimal_data)[0].endswith(
+        "events.csv:2: composition: bad value 'narrow;narrow': expected one or more of "
+        "narrow, extended, separated by ';', each once")
+    edit_csv(minimal_data / "events.csv", "narrow;narrow", "narrow;extended")
+    check(minimal_data, ROOT / "ontology")

@@ -57,6 +57,10 @@ CHAIRMANSHIP = re.compile(r"held the \d{4} (?:\w+ )?chairmanship|'s \d{4} chairm
 REFUSED = re.compile(r"refused to sign", re.IGNORECASE)
 OFFICIAL = re.compile(r"(?:Secretary[- ]General|Executive Secretary|EEC Board chairman) "
                       r"(?:[A-Z][\w-]+ )?[A-Z][\w-]+ (?:attended|took part|joined)")
+NARROW = re.compile(r"\b(?:restricted|narrow|limited-attendance)[- ](?:format|session|meeting)|"
+                    r"closed session|restricted,? (?:and|then)\b", re.IGNORECASE)
+EXTENDED = re.compile(r"\b(?:expanded|extended|plenary)[- ](?:format|session|meeting|one)|"
+                      r"and (?:expanded|plenary)\b", re.IGNORECASE)
 HELD_AT = re.compile(r"(?:[Hh]eld|[Mm]eeting|[Ss]ession) (?:at|in) the ([A-Z][^,;.()]+)")
 
 
@@ -78,6 +82,10 @@ def test_notes_of_participations_state_no_fact_that_has_a_column(data):
                                             for d in documents[row["event"]]):
             problems.append(f"{where}: the note says {row['state']} refused to sign; record the "
                             "document in data/documents.csv with refused=" + row["state"])
+        if re.search(r"joined the (expanded|extended)|in the expanded format", note) and \
+                event["kind"] in ("summit", "treaty-signing") and row["composition"] != "extended":
+            problems.append(f"{where}: the note says {row['participant']} joined the extended "
+                            "session only; set composition=extended")
         if note.startswith("observer (") and row["role"] != "observer":
             problems.append(f"{where}: the note says observer; set role=observer")
         if re.match(r"(Invited )?[Gg]uest\b", note) and row["role"] != "guest":
@@ -102,6 +110,12 @@ def test_notes_of_events_state_no_fact_that_has_a_column(data):
                     problems.append(f"{where}: the label says {word}; set format={fmt}")
             if "videoconference" in label and row["format"] not in ("online", "extraordinary"):
                 problems.append(f"{where}: the label says videoconference; set format=online")
+        if row["kind"] in ("summit", "treaty-signing"):
+            sessions = row["composition"].split(";")
+            for pattern, session in ((NARROW, "narrow"), (EXTENDED, "extended")):
+                if pattern.search(note) and session not in sessions:
+                    problems.append(f"{where}: the note names a {session} session; add "
+                                    f"{session} to composition")
         day = PartialDate.parse(row["start"]).value
         if CHAIRMANSHIP.search(note) and not _chaired(chairs, row["organization"], day):
             problems.append(f"{where}: the note names a chairmanship; record it in "
@@ -133,3 +147,5 @@ def test_the_scan_reports_a_fact_left_in_a_note(data):
     assert OFFICIAL.search("CIS Executive Secretary Sergei Lebedev attended")
     assert REFUSED.search("Pashinyan refused to sign the draft CSC declaration")
     assert HELD_AT.search("Held at the Konstantinovsky Palace (Strelna)")
+    assert NARROW.search("in restricted then expanded format")
+    assert EXTENDED.search("in narrow and plenary format")

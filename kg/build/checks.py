@@ -293,6 +293,10 @@ def check_roles(tables: Rows, registry: dict[str, dict[str, Row]],
                                    "leave it empty"))
         if row["attendance"] is not None and event["kind"] not in ("summit", "treaty-signing"):
             problems.append(row.at(f"attendance is only for meetings, not a {event['kind']}"))
+        session = row["composition"]
+        if session is not None and session not in (event["composition"] or []):
+            problems.append(row.at(f"composition {session!r}: event {row['event']} lists no "
+                                   f"{session} session; add it to the event's composition"))
 
 
 def check_events_structure(tables: Rows, registry: dict[str, dict[str, Row]],
@@ -308,6 +312,8 @@ def check_events_structure(tables: Rows, registry: dict[str, dict[str, Row]],
         if row["format"] is not None and row["kind"] not in ("summit", None):
             problems.append(row.at(f"format {row['format']!r} is for meetings; a "
                                    f"{row['kind']} has none"))
+        if row["composition"] and row["kind"] not in ("summit", "treaty-signing", None):
+            problems.append(row.at(f"composition is for meetings; a {row['kind']} has none"))
         venue = registry["place"].get(row["venue"]) if row["venue"] else None
         if venue is None:
             continue

@@ -210,6 +210,8 @@ class Compiler:
         self.add(node, PSK.organization, self.ref(row["organization"], "organization"))
         if row["format"]:
             self.add(node, PSK.meetingFormat, PSK[f"format-{row['format']}"])
+        for session in row["composition"] or []:
+            self.add(node, PSK.composition, PSK[f"composition-{session}"])
 
     def documents(self, row: Row) -> None:
         node = self.entity("document", row, PSK.Document)
@@ -278,6 +280,8 @@ class Compiler:
             self.add(node, PSK.attendance, PSK[f"attendance-{row['attendance']}"])
         elif row["role"] == "absent":
             self.add(node, PSK.attendance, PSK["attendance-absent"])
+        if row["composition"]:
+            self.add(node, PSK.composition, PSK[f"composition-{row['composition']}"])
 
 
 def dataset_metadata(path: Path, graph: Graph) -> str:

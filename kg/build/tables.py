@@ -15,6 +15,7 @@ import pycountry
 from kg.dates import PartialDate
 from kg.namespaces import (
     ATTENDANCE,
+    COMPOSITIONS,
     DOCUMENT_KINDS,
     EVENT_CLASS_NAMES,
     FOUNDING_ACTS,
@@ -115,6 +116,7 @@ TABLES: tuple[Table, ...] = (
         Column("location", "ref:place"), Column("venue", "ref:place"),
         Column("organization", "ref:organization"),
         Column("format", "enum:" + "|".join(MEETING_FORMATS)),
+        Column("composition", "set:" + "|".join(COMPOSITIONS)),
         Column("sources", "sources", True), Column("note", "text"),
     ), entity="event", id_pattern=EVENT_ID),
     Table("documents", (
@@ -152,6 +154,7 @@ TABLES: tuple[Table, ...] = (
         Column("state", "ref:state"), Column("organization", "ref:organization"),
         Column("role", "enum:" + "|".join(ROLES), True),
         Column("attendance", "enum:" + "|".join(ATTENDANCE)),
+        Column("composition", "enum:" + "|".join(COMPOSITIONS)),
         Column("sources", "sources", True), Column("note", "text"),
     )),
 )
@@ -228,7 +231,7 @@ def _parse_cell(row: Row, column: Column, cell: str, problems: list[Problem]) ->
             what = "missing source" if kind == "sources" else f"missing {name}"
             problems.append(row.at(f"{what}: column {name!r} must not be empty"))
             row.bad.add(name)
-        empty_list = kind in ("sources", "aliases", "langs") or kind.startswith("refs:")
+        empty_list = kind in ("sources", "aliases", "langs") or kind.startswith(("refs:", "set:"))
         row.values[name] = [] if empty_list else None
         return
     try:
@@ -263,6 +266,13 @@ def _convert(table: Table, kind: str, cell: str) -> Any:
         return cell
     if kind.startswith("ref:"):
         return cell
+    if kind.startswith("set:"):
+        allowed, items = kind[4:].split("|"), [s.strip() for s in cell.split(";")]
+        bad = [i for i in items if i not in allowed]
+        if bad or len(set(items)) != len(items):
+            raise ValueError(f"bad value {cell!r}: expected one or more of "
+                             f"{', '.join(allowed)}, separated by ';', each once")
+        return items
     if kind.startswith("refs:"):
         ids = [s.strip() for s in cell.split(";")]
         if not all(ids) or len(set(ids)) != len(ids):
