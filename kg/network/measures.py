@@ -151,8 +151,10 @@ def scores(G: nx.Graph, measure: str, weighted: bool = False) -> dict[Any, float
                     "bipartite-closeness": bipartite.closeness_centrality}[measure]
         # one side missing: no affiliation at all, so every node scores 0
         found = (function(G, states) if 0 < len(states) < len(G) else dict.fromkeys(G, 0.0))
-    # rounded, so that equal values compare equal and ties fall back to the id
-    values = {n: round(float(v), 12) for n, v in found.items()}
+    # rounded, so that equal values compare equal and ties fall back to the id; eigenvector
+    # values come from ARPACK, which starts from a random vector, so only 9 digits repeat
+    digits = 9 if measure == "eigenvector" else 12
+    values = {n: round(float(v), digits) for n, v in found.items()}
     bad = [n for n, v in values.items() if not math.isfinite(v)]
     if bad:  # never hand a NaN to the user to guess about
         raise ArithmeticError(f"{measure} is not finite for {', '.join(map(str, bad))}")

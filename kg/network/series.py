@@ -96,8 +96,22 @@ def _rank_all(jobs: list[tuple], workers: int | None) -> list[list]:
     if workers < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_rank_year(job) for job in jobs]
     context = multiprocessing.get_context("fork")
+    # the measures read only the structure, weights, types and labels: sending the rest
+    # (sources, spells, labels in every language) to the workers would cost more than it saves
+    light = [(_skeleton(G), *rest) for G, *rest in jobs]
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
         # largest first, so that one big year does not finish last on its own
         order = sorted(range(len(jobs)), key=lambda i: -jobs[i][0].number_of_edges())
-        done = dict(zip(order, pool.map(_rank_year, [jobs[i] for i in order]), strict=True))
+        done = dict(zip(order, pool.map(_rank_year, [light[i] for i in order], chunksize=2),
+                        strict=True))
     return [done[i] for i in range(len(jobs))]
+
+
+def _skeleton(G):
+    """A copy of ``G`` with only what the measures read: node type and label, edge weight."""
+    H = G.__class__(**G.graph)
+    H.add_nodes_from((n, {"type": d.get("type", ""), "label": d.get("label", str(n))})
+                     for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, {"weight": d["weight"]} if "weight" in d else {})
+                     for u, v, d in G.edges(data=True))
+    return H
