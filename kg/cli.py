@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.cli_link import register as register_link
 from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
 from kg.guards import statuses
@@ -529,6 +530,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder with state_year_formatv3.csv.gz "
                         "(default: ../shared/data/cow-igo-v3)")
     p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
+    register_link(add)
     return parser
 
 

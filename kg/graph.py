@@ -742,6 +742,13 @@ class KnowledgeGraph:
     def _sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self._source_index[0].values()}
 
+    # --- reading the news (kg.link)
+    def link(self, text: str, lang: str | None = None, date: Any = None):
+        """Mentions, dates, the event reported and the claims checked: see :mod:`kg.link`."""
+        from kg.link import link
+
+        return link(self, text, lang=lang, date=date)
+
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:
     """Load the built graph shipped in the package (no build step, no network), or the graph

@@ -1,0 +1,217 @@
+"""The surface forms of the graph's entities, built once per graph from its public API:
+labels and aliases in every language, English spelling variants, Russian case forms,
+surnames, titles of office (resolved to the holder on the article's date), demonyms with
+"leader", capitals, and a few press forms the graph's aliases lack."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kg.names import surname
+
+from . import russian
+
+#: English demonyms of the states the press names by them
+DEMONYMS = {
+    "ARM": ("Armenian",), "AZE": ("Azerbaijani", "Azeri"), "BLR": ("Belarusian", "Belarussian"),
+    "KAZ": ("Kazakh", "Kazakhstani"), "KGZ": ("Kyrgyz", "Kirghiz"), "RUS": ("Russian",),
+    "TJK": ("Tajik", "Tajikistani"), "TKM": ("Turkmen",), "UZB": ("Uzbek",),
+    "MDA": ("Moldovan",), "GEO": ("Georgian",), "UKR": ("Ukrainian",), "CHN": ("Chinese",),
+    "TUR": ("Turkish",), "IRN": ("Iranian",), "USA": ("American", "US", "U.S."),
+}
+
+#: forms the press uses that the graph's aliases lack: (id, lang, form)
+PRESS_FORMS = (
+    ("saint-petersburg", "en", "St Petersburg"), ("saint-petersburg", "en", "St. Petersburg"),
+    ("saint-petersburg", "ru", "Петербург"), ("saint-petersburg", "ru", "Санкт-Петербург"),
+    ("CIS", "ru", "Содружество Независимых Государств"), ("CIS", "zh", "独立国家联合体"),
+    ("CSTO", "ru", "Организация договора о коллективной безопасности"),
+    ("CSTO", "en", "Collective Security Treaty Organisation"),
+    ("EAEU", "ru", "Евразийский экономический союз"), ("EAEU", "zh", "欧亚经济联盟"),
+    ("KGZ", "ru", "Кыргызстан"), ("MDA", "ru", "Молдавия"), ("TKM", "ru", "Туркмения"),
+)
+
+_HEAD_TITLES_EN = ("leader", "head of state")
+_TITLE_EN = {"president": "President", "prime minister": "Prime Minister"}
+_TITLE_ZH = {"president": "总统", "prime minister": "总理"}
+_CAPITAL_RU = ("столица", "столицы", "столице", "столицу", "столицей")
+_LATIN_VARIANTS = (("aleksandr", "alexander"), ("alexander", "aleksandr"),
+                   ("alexandr", "alexander"), ("berdimuhamedow", "berdimuhamedov"),
+                   ("rahmon", "rakhmon"), ("japarov", "zhaparov"), ("tokayev", "tokaev"),
+                   ("mirziyoyev", "mirziyoev"), ("aliyev", "aliev"))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CYR = re.compile(r"[А-Яа-яЁё]")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form: the ids it may name (several for a shared surname), how it was
+    made, and for a title the post or state whose holder it names."""
+
+    text: str
+    ids: tuple[str, ...]
+    how: str           # name, alias, case form, surname, title, leader, capital, press form
+    lang: str
+    post: str | None = None       # a title: the post
+    state: str | None = None      # a leader or capital: the state
+    exact_case: bool = False      # an acronym matches only as written
+
+
+def fold(text: str) -> str:
+    """Lower case and ё as е, character by character, so offsets do not move."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out).replace("ё", "е")
+
+
+def _script(text: str) -> str:
+    if _HAN.search(text):
+        return "zh"
+    if _CYR.search(text):
+        return "ru"
+    return "en"
+
+
+def build_forms(graph) -> tuple[list[Form], dict]:
+    """Every surface form of the graph's states, organizations, people and places, and the
+    facts the resolver needs (posts, capitals, tenures)."""
+    forms: list[Form] = []
+
+    def add(text: str, ident: str, how: str, lang: str | None = None, **kw) -> None:
+        text = text.strip()
+        if not text or (len(text) == 1) or (_HAN.search(text) and len(text) < 2):
+            return
+        letters = [c for c in text if c.isalpha()]
+        exact = len(text) <= 5 and bool(letters) and all(c.isupper() for c in letters)
+        forms.append(Form(text, (ident,), how, lang or _script(text), exact_case=exact, **kw))
+
+    entities = {}
+    for kind in ("state", "organization", "person", "place"):
+        for entity in graph.entities(kind):
+            entities[entity.id] = entity
+            names = [(lang, name, "name") for lang, name in entity.labels.items()]
+            names += [(a.lang, str(a), "alias") for a in entity.aliases]
+            for lang, name, how in names:
+                if _HAN.search(name) and len(name) == 1:
+                    continue  # one-character forms only in fixed patterns (chinese.py)
+                add(name, entity.id, how, lang)
+                script = _script(name)
+                if script == "en":
+                    low = name.lower()
+                    for a, b in _LATIN_VARIANTS:
+                        if a in low:
+                            i = low.index(a)
+                            variant = name[:i] + b.capitalize() + name[i + len(a):] \
+                                if name[i:i + 1].isupper() else name[:i] + b + name[i + len(a):]
+                            add(variant, entity.id, "spelling variant", "en")
+                if script == "ru":
+                    generated = (russian.person_forms(name) if kind == "person"
+                                 else russian.name_forms(name))
+                    for form in generated:
+                        if form != name:
+                            add(form, entity.id, "case form", "ru")
+                if kind == "person" and how == "name":
+                    family = surname(name)
+                    if (family and script != "zh") or (family and _HAN.search(family)):
+                        add(family, entity.id, "surname", lang)
+                        if script == "ru":
+                            for form in russian.person_forms(family):
+                                add(form, entity.id, "surname", "ru")
+    for ident, lang, name in PRESS_FORMS:
+        if ident in entities:
+            add(name, ident, "press form", lang)
+            if lang == "ru":
+                for form in russian.name_forms(name):
+                    add(form, ident, "press form", "ru")
+
+    facts = _facts(graph)
+    states = {e.id: e for e in graph.entities("state")}
+
+    def state_names(sid: str, lang: str) -> list[str]:
+        e = states[sid]
+        out = [e.labels[lang]] if lang in e.labels else []
+        out += [str(a) for a in e.aliases if a.lang == lang and not str(a).isupper()]
+        return [n for n in out if len(n) > 1]
+
+    for post, (sid, _head) in facts["posts"].items():
+        kind = "president" if post.startswith("president-of") else (
+            "prime minister" if post.startswith("prime-minister-of") else None)
+        post_entity = graph.entity(post)
+        for lang, label in post_entity.labels.items():
+            add(label, post, "title", lang, post=post)
+            if lang == "ru":
+                for form in russian.name_forms(label):
+                    add(form, post, "title", "ru", post=post)
+        if kind is None or sid not in states:
+            continue
+        for name in state_names(sid, "en"):
+            add(f"{_TITLE_EN[kind]} of {name}", post, "title", "en", post=post)
+        for dem in DEMONYMS.get(sid, ()):
+            add(f"{dem} {_TITLE_EN[kind]}", post, "title", "en", post=post)
+        for name in state_names(sid, "zh"):
+            add(name + _TITLE_ZH[kind], post, "title", "zh", post=post)
+        for name in state_names(sid, "ru"):
+            for gen in russian.genitive_forms(name):
+                for word in russian.TITLE_WORDS[kind]:
+                    add(f"{word} {gen}", post, "title", "ru", post=post)
+    for sid in facts["head_posts"]:
+        for dem in DEMONYMS.get(sid, ()):
+            for title in _HEAD_TITLES_EN:
+                add(f"{dem} {title}", sid, "leader", "en", state=sid)
+        for name in state_names(sid, "en"):
+            add(f"leader of {name}", sid, "leader", "en", state=sid)
+        for name in state_names(sid, "ru"):
+            for gen in russian.genitive_forms(name):
+                for word in russian.TITLE_WORDS["leader"]:
+                    add(f"{word} {gen}", sid, "leader", "ru", state=sid)
+    for sid, city in facts["capitals"].items():
+        for dem in DEMONYMS.get(sid, ()):
+            add(f"{dem} capital", city, "capital", "en", state=sid)
+        for name in state_names(sid, "en"):
+            add(f"capital of {name}", city, "capital", "en", state=sid)
+        for name in state_names(sid, "ru"):
+            for gen in russian.genitive_forms(name):
+                for word in _CAPITAL_RU:
+                    add(f"{word} {gen}", city, "capital", "ru", state=sid)
+    return _merge(forms), {**facts, "entities": entities}
+
+
+def _merge(forms: list[Form]) -> list[Form]:
+    """One Form per (folded text, how, post, state); a text shared by several entities keeps
+    them all; a name beats a surname for the same text."""
+    rank = {"name": 0, "alias": 1, "press form": 1, "title": 1, "leader": 1, "capital": 1,
+            "case form": 2, "spelling variant": 2, "surname": 3}
+    best: dict[str, list[Form]] = defaultdict(list)
+    for form in forms:
+        best[fold(form.text)].append(form)
+    merged = []
+    for key, group in best.items():
+        top = min(rank.get(f.how, 5) for f in group)
+        group = [f for f in group if rank.get(f.how, 5) == top]
+        ids = tuple(sorted({i for f in group for i in f.ids}))
+        first = group[0]
+        merged.append(Form(key, ids, first.how, first.lang, first.post, first.state,
+                           any(f.exact_case for f in group)))
+    return merged
+
+
+def _facts(graph) -> dict:
+    posts, head_posts, capitals = {}, {}, {}
+    for row in graph.query("""
+            SELECT ?post ?state ?c WHERE { ?post a ?c ; psk:jurisdiction ?state .
+              FILTER(?c IN (psk:HeadOfStatePost, psk:HeadOfGovernmentPost)) }"""):
+        head = row["c"].endswith("HeadOfStatePost")
+        posts[row["post"].id] = (row["state"].id, head)
+        if head:
+            head_posts.setdefault(row["state"].id, []).append(row["post"].id)
+    for row in graph.query("SELECT ?s ?c WHERE { ?s psk:capital ?c }"):
+        capitals[row["s"].id] = row["c"].id
+    tenures = defaultdict(list)
+    for tenure in graph.tenures():
+        tenures[tenure.person.id].append(tenure)
+    return {"posts": posts, "head_posts": head_posts, "capitals": capitals,
+            "tenures": dict(tenures)}
