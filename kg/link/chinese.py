@@ -60,10 +60,11 @@ def one_char_mentions(text: str, taken: list[bool], present: set[str]) -> list[t
 
 
 @cache
-def _syllables(ch: str) -> str:
-    from pypinyin import Style, lazy_pinyin
+def _syllables(ch: str) -> tuple[str, ...]:
+    """Every reading of a character (什: shen, shi): names use the rarer ones too."""
+    from pypinyin import Style, pinyin
 
-    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+    return tuple(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 def pinyin_variants(text: str, names: dict[str, set[str]], taken: list[bool]
@@ -90,8 +91,9 @@ def pinyin_variants(text: str, names: dict[str, set[str]], taken: list[bool]
             differ = [k for k in range(len(name)) if window[k] != name[k]]
             if len(differ) != 1:
                 continue
-            a, b = _syllables(window[differ[0]]), _syllables(name[differ[0]])
-            if Levenshtein.normalized_similarity(a, b) >= 0.25 or a[:1] == b[:1]:
+            similar = max(Levenshtein.normalized_similarity(a, b) for a in
+                          _syllables(window[differ[0]]) for b in _syllables(name[differ[0]]))
+            if similar >= 0.3:
                 found.append((i, end, name, window))
     return found
 

@@ -11,7 +11,9 @@ import itertools
 import re
 from datetime import date
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]|\n|$)|[^.\n]+(?:\.(?=\s)|$)")
+_BOUNDARY = re.compile(r"(?<=[。！？!?])|\n+|(?<=[.])\s+(?=[\"“«A-ZА-ЯЁ])")
+_ABBREVIATIONS = ("St.", "Mr.", "Mrs.", "Dr.", "U.S.", "Gen.", "г.", "ул.")
+_LIST_GAP = re.compile(r"^(?:\s*(?:、|,|，|和|及|与|以及|and|и|,\s*and)\s*)$")
 
 ABSENT = {
     "zh": re.compile(r"没有出席|未出席|不会出席|不出席|缺席|缺位|唯一例外的是|未能出席|未与会"),
@@ -26,7 +28,28 @@ PRESENT = {
     "zh": re.compile(r"(?<!没有)(?<!未)(?<!不会)(?<!不)出席|亲赴\S*参会|亲临参会"),
     "ru": re.compile(r"приняли участие|принимают участие|принял участие|собрались|"
                      r"участвовали|прибыл|приехал|присутствовали|на встрече собрались", re.I),
-    "en": re.compile(r"attended|took part|arrived|were present|gathered|participated", re.I),
+    "en": re.compile(r"attended|took part|arrived|were present|gathered|participated|chaired",
+                     re.I),
+}
+JOINED = {
+    "zh": re.compile(r"加入"),
+    "ru": re.compile(r"вступил\w*|присоединил\w*", re.I),
+    "en": re.compile(r"\bjoined\b", re.I),
+}
+ASSOCIATE = {
+    "zh": re.compile(r"联系国"),
+    "ru": re.compile(r"ассоциированн\w*", re.I),
+    "en": re.compile(r"associate(?:d)? (?:member|state)", re.I),
+}
+WITHDREW = {
+    "zh": re.compile(r"退出(?!与)"),
+    "ru": re.compile(r"вышл[аои]\b|вышел|выход\w* из", re.I),
+    "en": re.compile(r"\b(?:withdrew|left|quit)\b", re.I),
+}
+THAT_ORGANIZATION = {
+    "zh": re.compile(r"该组织|组织"),
+    "ru": re.compile(r"организаци\w*|объединени\w*", re.I),
+    "en": re.compile(r"the (?:organization|organisation|bloc|alliance)", re.I),
 }
 MEMBERS = {
     "zh": re.compile(r"成员国"),
@@ -46,25 +69,81 @@ SEAT = {
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+    """(start, end) of each sentence: split after 。！？!?, at line ends, and after a full
+    stop followed by a capital (not after St., Mr., U.S.)."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() <= start:
+            continue
+        if text[:m.start()].endswith(_ABBREVIATIONS):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _state_lists(ctx, cue_start: int, cue_end: int, reach: int = 12) -> list[str]:
+    """The states of a list (俄罗斯、白俄罗斯……和吉尔吉斯斯坦) that begins or ends within
+    ``reach`` characters of a cue (成员国, members)."""
+    text = ctx["text"]
+    states = [m for m in ctx["mentions"] if m.type == "state"]
+    runs, run = [], []
+    for m in states:
+        if run and not _LIST_GAP.match(text[run[-1].end:m.start]):
+            runs.append(run)
+            run = []
+        run.append(m)
+    if run:
+        runs.append(run)
+    found: list[str] = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        near = (0 <= run[0].start - cue_end <= reach) or (0 <= cue_start - run[-1].end <= reach)
+        if near:
+            found += [m.id for m in run if m.id not in found]
+    return found
 
 
 def find_claims(graph, text: str, lang: str, mentions, dates, events,
                 day: date | None) -> list[dict]:
+    import warnings
+
+    from kg.notices import KGWarning
+
+    with warnings.catch_warnings():  # a day after an organization ended is a fair question
+        warnings.simplefilter("ignore", KGWarning)
+        return _find_claims(graph, text, lang, mentions, dates, events, day)
+
+
+def _find_claims(graph, text: str, lang: str, mentions, dates, events,
+                 day: date | None) -> list[dict]:
     claims: list[dict] = []
     top = events[0]["id"] if events else None
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for index, (s, e) in enumerate(spans):
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         sentence_dates = [d for d in dates if s <= d.start and d.end <= e and d.first]
+        earlier = [m for m in mentions if m.end <= s and m.type == "organization"]
+        previous = [m for m in earlier if index and m.start >= spans[index - 1][0]]
         ctx = {"graph": graph, "text": text, "span": (s, e), "lang": lang, "day": day,
-               "dates": sentence_dates, "mentions": inside}
+               "dates": sentence_dates, "mentions": inside,
+               "last_org": (previous or earlier[-1:] or [None])[0]}
         event = _sentence_event(events, sentence_dates) or top
         claims += _attendance(ctx, event)
         claims += _offices(ctx)
         claims += _memberships(ctx)
         claims += _founding(ctx)
         claims += _seat(ctx)
-    return claims
+        claims += _withdrawals(ctx)
+    seen, unique = set(), []
+    for claim in claims:
+        key = (claim["kind"], claim["subject"], str(claim["object"]))
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique
 
 
 def _sentence_event(events, sentence_dates) -> str | None:
@@ -78,9 +157,10 @@ def _sentence_event(events, sentence_dates) -> str | None:
     return None
 
 
-def _claim(ctx, kind, subject, obj, verdict, facts, sources, anchor=None) -> dict:
+def _claim(ctx, kind, subject, obj, verdict, facts, sources, anchor=None, said=None) -> dict:
     s, e = ctx["span"]
     return {"kind": kind, "subject": subject, "object": obj, "verdict": verdict,
+            **({"said": said} if said else {}),
             "sentence": ctx["text"][s:e].strip(), "start": s, "end": e,
             "facts": facts, "sources": sorted({src.url for src in sources}),
             **({"mention": anchor} if anchor else {})}
@@ -102,9 +182,11 @@ def _attendance(ctx, event: str | None) -> list[dict]:
             after = [m for m in named if m.start >= s + absent_hit.end()]
             pick = after[:1]
         else:
+            # the subject: the first person named before the cue (Пашинян сообщил
+            # Лукашенко, что не приедет), else the first state
             before = [m for m in named if m.end <= cue]
             people = [m for m in before if m.type == "person"]
-            pick = (people or before)[-1:]
+            pick = (people or before)[:1]
             if not pick:
                 after = [m for m in named if m.start >= cue]
                 pick = [m for m in after if m.type == "person"][:1] or after[:1]
@@ -131,13 +213,13 @@ def _attendance_verdict(ctx, event: str, who: str, said: str) -> dict:
         found = [p for p in found if p.participant.id == who] or found
     if not found:
         return _claim(ctx, "attendance", who, event, "not in the graph",
-                      [f"the graph has no participation of {who} in {event}"], [])
+                      [f"the graph has no participation of {who} in {event}"], [], said=said)
     p = found[0]
     role = p.role
     ok = (role == "absent") == (said == "absent")
     fact = f"{p.participant.id} ({p.state.id if p.state else '-'}): {role} at {event}"
     return _claim(ctx, "attendance", who, event, "agrees" if ok else "disagrees",
-                  [f"the text says {said}", fact], p.sources)
+                  [f"the text says {said}", fact], p.sources, said=said)
 
 
 def _offices(ctx) -> list[dict]:
@@ -178,33 +260,101 @@ def _day(ctx) -> date | None:
     return days[0] if days else ctx["day"]
 
 
+def _organization(ctx, before: int | None = None):
+    """The organization a sentence speaks of: one it names (before ``before``), or, where it
+    says "the organization" (该组织), the last one named before it."""
+    orgs = [m for m in ctx["mentions"] if m.type == "organization"
+            and (before is None or m.end <= before)]
+    if orgs:
+        return orgs[-1] if before is not None else orgs[0]
+    s, e = ctx["span"]
+    if ctx["last_org"] is not None and THAT_ORGANIZATION[ctx["lang"]].search(
+            ctx["text"][s:e]):
+        return ctx["last_org"]
+    return None
+
+
 def _memberships(ctx) -> list[dict]:
     s, e = ctx["span"]
     sentence = ctx["text"][s:e]
     lang = ctx["lang"]
-    if not MEMBERS[lang].search(sentence) or ctx["day"] is None:
+    if ctx["day"] is None:
         return []
-    orgs = [m for m in ctx["mentions"] if m.type == "organization"]
-    states = []
-    for m in ctx["mentions"]:
-        if m.type == "state" and m.id not in states:
-            states.append(m.id)
-    if not orgs or len(states) < 2:
+    listed = MEMBERS[lang].search(sentence)
+    joined = JOINED[lang].search(sentence)
+    associate = ASSOCIATE[lang].search(sentence)
+    if not (listed or joined or associate) or WITHDREW[lang].search(sentence):
         return []
-    org = orgs[0].id
+    org = _organization(ctx)
+    last = ctx["last_org"]
+    if org is None and listed and last is not None and last.end >= s - 120:
+        org = last  # 集安组织成立于2002年5月……。目前有俄罗斯、白俄罗斯……6个成员国
+    if org is None:
+        return []
+    if listed and not associate:
+        states = _state_lists(ctx, s + listed.start(), s + listed.end())
+        if not states and joined:
+            states = _subject_state(ctx, s + joined.start())
+    else:
+        states = _subject_state(ctx, s + (joined or associate).start())
+    if not states:
+        return []
+    said = "associate" if associate else "member"
     graph = ctx["graph"]
     out = []
     for state in states:
-        membership = graph.membership(state, org, at=ctx["day"])
+        membership = graph.membership(state, org.id, at=ctx["day"])
         if membership is None:
-            out.append(_claim(ctx, "membership", state, org, "disagrees",
-                              [f"the graph has no membership of {state} in {org} on "
-                               f"{ctx['day']}"], []))
+            out.append(_claim(ctx, "membership", state, org.id, "disagrees",
+                              [f"the graph has no membership of {state} in {org.id} on "
+                               f"{ctx['day']}"], [], said=said))
             continue
-        verdict = "agrees" if membership.status == "member" else "disagrees"
-        out.append(_claim(ctx, "membership", state, org, verdict,
-                          [f"{state} in {org}: {membership.status} since {membership.start}"],
-                          membership.sources))
+        verdict = "agrees" if membership.status == said else "disagrees"
+        out.append(_claim(ctx, "membership", state, org.id, verdict,
+                          [f"{state} in {org.id}: {membership.status} since {membership.start}"],
+                          membership.sources, said=said))
+    return out
+
+
+def _subject_state(ctx, cue: int) -> list[str]:
+    """The state named last before a cue (亚美尼亚加入集安组织; 土方……转为联系国)."""
+    before = [m for m in ctx["mentions"] if m.type == "state" and m.end <= cue]
+    return [before[-1].id] if before else []
+
+
+def _withdrawals(ctx) -> list[dict]:
+    s, e = ctx["span"]
+    sentence = ctx["text"][s:e]
+    hit = WITHDREW[ctx["lang"]].search(sentence)
+    if not hit or ctx["day"] is None:
+        return []
+    cue = s + hit.start()
+    states = []
+    for m in ctx["mentions"]:
+        if m.type == "state" and m.end <= cue and m.id not in states:
+            states.append(m.id)
+    after = [m for m in ctx["mentions"] if m.type == "organization" and m.start >= cue]
+    org = after[0] if after else _organization(ctx)
+    if org is None or not states:
+        return []
+    graph = ctx["graph"]
+    out = []
+    for state in states:
+        history = graph.memberships(state=state, organization=org.id)
+        ended = [m for m in history if m.end is not None and m.end <= ctx["day"]]
+        current = [m for m in history if m.covers(ctx["day"])]
+        if current:
+            verdict, fact = "disagrees", [f"{state} in {org.id}: {current[0].status} on "
+                                          f"{ctx['day']}"]
+        elif ended:
+            last = ended[-1]
+            verdict, fact = "agrees", [f"{state} in {org.id}: {last.status} "
+                                       f"{last.start}..{last.end}"]
+        else:
+            verdict, fact = "not in the graph", [f"the graph has no membership of {state} "
+                                                 f"in {org.id}"]
+        sources = [src for m in history for src in m.sources]
+        out.append(_claim(ctx, "withdrawal", state, org.id, verdict, fact, sources))
     return out
 
 

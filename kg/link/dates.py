@@ -103,6 +103,12 @@ _ZH_MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日(?:(?:至|到|—|-|�
                     r"(\d{1,2})日)?")
 _ZH_YM = re.compile(r"(\d{4})年(\d{1,2})月(?!\d)")
 _ZH_Y = re.compile(r"(\d{4})年(?!\d|代)")
+_ZH_M = re.compile(r"(?<![\d年])(\d{1,2})月(?![\d日份])")
+_ZH_DECADE = re.compile(r"(上世纪|本世纪)?(\d0)年代")
+_ZH_WEEK = re.compile(r"(上周|本周|下周|这周)")
+_ZH_AFTER = re.compile(r"(一|两|二|三|四|五|六|七|八|九|十|\d{1,2})(周|天|日|个月)"
+                       r"(后|前|以后|之后|以前)")
+_ZH_NUMBERS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _ZH_D = re.compile(r"(?<![\d月年])(\d{1,2})日(?:(?:至|到|—|-)(\d{1,2})日)?")
 _ZH_REL = re.compile(r"(今年|去年|明年|前年|今天|昨天|明天|昨日|今日|本月|上月|下月)"
                      r"(?:(\d{1,2})月(?:(\d{1,2})日)?|(\d{1,2})日)?")
@@ -154,9 +160,33 @@ def _zh(c: _Collector, ref: date | None) -> None:
         d2 = int(m[4]) if m[4] else d
         y2 = y if y is None or mo2 >= mo else y + 1
         c.add(m, _safe(y, mo, d), _safe(y2, mo2, d2), "day", "range" if m[4] else "partial")
+    for m in _ZH_DECADE.finditer(text):
+        century = 1900 if m[1] == "上世纪" or (m[1] is None and ref and int(m[2]) > ref.year % 100)\
+            else 2000
+        y = century + int(m[2])
+        c.add(m, date(y, 1, 1), date(y + 9, 12, 31), "year", "absolute")
     for m in _ZH_Y.finditer(text):
         y = int(m[1])
         c.add(m, date(y, 1, 1), date(y, 12, 31), "year", "absolute")
+    for m in _ZH_M.finditer(text):
+        mo = int(m[1])
+        y = _year_for(mo, None, ref)
+        if 1 <= mo <= 12 and y is not None:
+            c.add(m, date(y, mo, 1), _month_end(y, mo), "month", "partial")
+    for m in _ZH_WEEK.finditer(text):
+        if ref is not None:
+            c.add(m, *_week(ref, {"上周": -1, "本周": 0, "这周": 0, "下周": 1}[m[1]]), "day",
+                  "relative")
+    for m in _ZH_AFTER.finditer(text):
+        # counted from the last day named before it (10月7日……仅一周后), else the article's
+        before = [d for d in c.found if d.end <= m.start() and d.precision == "day" and d.last]
+        base = max(before, key=lambda d: d.end).last if before else ref
+        if base is None or m[2] == "个月":
+            continue
+        n = int(m[1]) if m[1].isdigit() else _ZH_NUMBERS[m[1]]
+        days = n * 7 if m[2] == "周" else n
+        d = base + timedelta(days=days if m[3] != "前" and m[3] != "以前" else -days)
+        c.add(m, d, d, "day", "relative")
     for m in _ZH_D.finditer(text):
         d, d2 = int(m[1]), m[2]
         if ref is None:
@@ -182,6 +212,7 @@ _RU_Y = re.compile(r"(?:в\s+)?(\d{4})(?:\s*[-–]?\s*(?:м|го))?\s+(году|
 _RU_REL = re.compile(r"\b(вчера|сегодня|завтра|позавчера|в этом году|в прошлом году|"
                      r"в следующем году|в (?:понедельник|вторник|среду|четверг|пятницу|"
                      r"субботу|воскресенье))\b", re.I)
+_RU_WEEK = re.compile(r"\b(на прошлой неделе|на этой неделе|на следующей неделе)\b", re.I)
 _RU_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
@@ -212,6 +243,10 @@ def _ru(c: _Collector, ref: date | None) -> None:
     for m in _RU_Y.finditer(text):
         y = int(m[1])
         c.add(m, date(y, 1, 1), date(y, 12, 31), "year", "absolute")
+    for m in _RU_WEEK.finditer(text):
+        if ref is not None:
+            shift = {"прошлой": -1, "этой": 0, "следующей": 1}[m[1].split()[1].lower()]
+            c.add(m, *_week(ref, shift), "day", "relative")
     for m in _RU_REL.finditer(text):
         word = m[1].lower()
         if ref is None:
@@ -229,6 +264,12 @@ def _ru(c: _Collector, ref: date | None) -> None:
         c.add(m, d, d, "day", "relative")
 
 
+def _week(ref: date, shift: int) -> tuple[date, date]:
+    """Monday to Sunday of the week ``shift`` weeks from the one of ``ref``."""
+    monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
+    return monday, monday + timedelta(days=6)
+
+
 def _last_weekday(ref: date, weekday: int) -> date:
     """The weekday a news report means: this day's, or the latest one before it."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
@@ -242,9 +283,10 @@ _EN_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH + r"(\d{1,2}
 _EN_MY = re.compile(_EN_MONTH + r",?\s+(\d{4})", re.I)
 _EN_Y = re.compile(r"\b(?:in|since|of|by|until|from)\s+(\d{4})\b")
 _EN_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_EN_REL = re.compile(r"\b(yesterday|today|tomorrow|last year|this year|next year|"
-                     r"the day before|(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                     r"Saturday|Sunday))\b", re.I)
+_EN_REL = re.compile(r"\b((?i:yesterday|today|tomorrow|last year|this year|next year|"
+                     r"the day before)|(?:(?i:on|last)\s+)?(?:Monday|Tuesday|Wednesday|"
+                     r"Thursday|Friday|Saturday|Sunday))\b")
+_EN_WEEK = re.compile(r"\b(last week|this week|next week)\b", re.I)
 
 
 def _en_month(word: str) -> int:
@@ -275,6 +317,10 @@ def _en(c: _Collector, ref: date | None) -> None:
         y = int(m[1])
         if 1900 < y < 2100:
             c.add((m.start(1), m.end(1)), date(y, 1, 1), date(y, 12, 31), "year", "absolute")
+    for m in _EN_WEEK.finditer(text):
+        if ref is not None:
+            shift = {"last": -1, "this": 0, "next": 1}[m[1].split()[0].lower()]
+            c.add(m, *_week(ref, shift), "day", "relative")
     for m in _EN_REL.finditer(text):
         word = m[1].lower()
         if ref is None:

@@ -30,8 +30,12 @@ PRESS_FORMS = (
     ("CSTO", "ru", "Организация договора о коллективной безопасности"),
     ("CSTO", "en", "Collective Security Treaty Organisation"),
     ("EAEU", "ru", "Евразийский экономический союз"), ("EAEU", "zh", "欧亚经济联盟"),
-    ("KGZ", "ru", "Кыргызстан"), ("MDA", "ru", "Молдавия"), ("TKM", "ru", "Туркмения"),
+    ("EAP", "zh", "东方伙伴计划"), ("KGZ", "ru", "Кыргызстан"), ("MDA", "ru", "Молдавия"),
+    ("TKM", "ru", "Туркмения"),
 )
+
+#: press forms that name the entity only when written with a capital (Содружество: the CIS)
+CASED_PRESS_FORMS = (("CIS", "ru", "Содружество"), ("CIS", "en", "Commonwealth"))
 
 _HEAD_TITLES_EN = ("leader", "head of state")
 _TITLE_EN = {"president": "President", "prime minister": "Prime Minister"}
@@ -57,6 +61,7 @@ class Form:
     post: str | None = None       # a title: the post
     state: str | None = None      # a leader or capital: the state
     exact_case: bool = False      # an acronym matches only as written
+    cased: str | None = None      # ... as this text
 
 
 def fold(text: str) -> str:
@@ -87,7 +92,10 @@ def build_forms(graph) -> tuple[list[Form], dict]:
             return
         letters = [c for c in text if c.isalpha()]
         exact = len(text) <= 5 and bool(letters) and all(c.isupper() for c in letters)
-        forms.append(Form(text, (ident,), how, lang or _script(text), exact_case=exact, **kw))
+        cased = kw.pop("cased", False)
+        exact = exact or cased
+        forms.append(Form(text, (ident,), how, lang or _script(text), exact_case=exact,
+                          cased=text if exact else None, **kw))
 
     entities = {}
     for kind in ("state", "organization", "person", "place"):
@@ -121,6 +129,9 @@ def build_forms(graph) -> tuple[list[Form], dict]:
                         if script == "ru":
                             for form in russian.person_forms(family):
                                 add(form, entity.id, "surname", "ru")
+    for ident, lang, name in CASED_PRESS_FORMS:
+        for form in (russian.name_forms(name) if lang == "ru" else {name}):
+            add(form, ident, "press form", lang, cased=True)
     for ident, lang, name in PRESS_FORMS:
         if ident in entities:
             add(name, ident, "press form", lang)
@@ -152,6 +163,9 @@ def build_forms(graph) -> tuple[list[Form], dict]:
             add(f"{_TITLE_EN[kind]} of {name}", post, "title", "en", post=post)
         for dem in DEMONYMS.get(sid, ()):
             add(f"{dem} {_TITLE_EN[kind]}", post, "title", "en", post=post)
+        for name in state_names(sid, "en"):
+            for apostrophe in ("'", "’"):
+                add(f"{name}{apostrophe}s {_TITLE_EN[kind]}", post, "title", "en", post=post)
         for name in state_names(sid, "zh"):
             add(name + _TITLE_ZH[kind], post, "title", "zh", post=post)
         for name in state_names(sid, "ru"):
@@ -194,8 +208,10 @@ def _merge(forms: list[Form]) -> list[Form]:
         group = [f for f in group if rank.get(f.how, 5) == top]
         ids = tuple(sorted({i for f in group for i in f.ids}))
         first = group[0]
+        exact = all(f.exact_case for f in group)
+        cased = next((f.cased for f in group if f.cased), None) if exact else None
         merged.append(Form(key, ids, first.how, first.lang, first.post, first.state,
-                           any(f.exact_case for f in group)))
+                           exact, cased))
     return merged
 
 

@@ -85,7 +85,7 @@ class Matcher:
         for start, end, index in found:
             if index >= 0:
                 form = self.forms[index]
-                if form.exact_case and text[start:end] != _cased(form, text[start:end]):
+                if form.exact_case and text[start:end] != form.cased:
                     continue
             if _WORD.match(text[start]) and start > 0 and _WORD.match(text[start - 1]):
                 continue
@@ -160,11 +160,6 @@ def _blocked_len(folded: str, end: int) -> int:
     return 1
 
 
-def _cased(form: Form, seen: str) -> str:
-    """An acronym form as written in the graph (forms are stored folded)."""
-    return seen if seen.isupper() else form.text.upper()
-
-
 _TITLE_BEFORE_ZH = re.compile(r"(总统|总理|外长|秘书长|主席|发言人|新闻秘书|副部长|部长|所长|记者|"
                               r"副主任|主任|大使|议长)$")
 _CAPWORDS = re.compile(r"\b([A-ZА-ЯЁ][a-zа-яё]+(?:[- ][A-ZА-ЯЁ][a-zа-яё]+)+)\b")
@@ -187,6 +182,8 @@ def find_mentions(matcher: Matcher, text: str, day: date | None,
         ident, candidates = matcher.resolve(form, day)
         if _inside_book_title(text, start, end):
             continue  # 《俄罗斯报》 is a newspaper
+        if _in_institution_name(text, end, matcher, form):
+            continue  # 中国社科院..., 上海政法学院...: an institution's name, not the place
         mentions.append(matcher.mention(start, end, text, ident, form.how, candidates,
                                         form.post))
     # short forms defined in the text: 集体安全条约组织(集安组织), ... (CSTO)
@@ -194,7 +191,8 @@ def find_mentions(matcher: Matcher, text: str, day: date | None,
     for m in list(mentions):
         if m.id and m.type in ("organization", "state"):
             short = chinese.defined_short_form(text, m.end)
-            if short and fold(short[2]) not in defined and fold(short[2]) != fold(m.text):
+            if short and not any(taken[short[0]:short[1]]) and \
+                    fold(short[2]) not in defined and fold(short[2]) != fold(m.text):
                 defined[fold(short[2])] = m.id
     for key, ident in defined.items():
         for hit in re.finditer(re.escape(key), folded):
@@ -205,7 +203,8 @@ def find_mentions(matcher: Matcher, text: str, day: date | None,
                 taken[k] = True
             mentions.append(matcher.mention(s, e, text, ident, "defined short form"))
     # one-character country forms in fixed patterns
-    present = {m.id for m in mentions if m.type == "state"}
+    present = {m.id for m in mentions if m.type == "state"} | {
+        matcher.facts["posts"][m.post][0] for m in mentions if m.post in matcher.facts["posts"]}
     for pos, sid in chinese.one_char_mentions(text, taken, present):
         taken[pos] = True
         mentions.append(matcher.mention(pos, pos + 1, text, sid, "one-character form"))
@@ -253,6 +252,18 @@ def _post_of(matcher: Matcher, sid: str, prefix: str) -> str | None:
         if state == sid and post.startswith(prefix):
             return post
     return None
+
+
+_INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{0,18}?(社科院|科学院|学院|大学|研究所|研究室|研究中心|"
+                          r"中心|通讯社|电视台)")
+
+
+def _in_institution_name(text: str, end: int, matcher: Matcher, form: Form) -> bool:
+    """A Chinese place or state name that begins an institution's name (中国社科院)."""
+    if not _HAN.match(text[end - 1]) or not any(
+            matcher._type(i) in ("state", "place") for i in form.ids):
+        return False
+    return bool(_INSTITUTION.match(text[end:end + 22]))
 
 
 def _inside_book_title(text: str, start: int, end: int) -> bool:
