@@ -122,6 +122,7 @@ def _find_claims(graph, text: str, lang: str, mentions, dates, events,
     claims: list[dict] = []
     top = events[0]["id"] if events else None
     spans = sentences(text)
+    carried = None
     for index, (s, e) in enumerate(spans):
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         sentence_dates = [d for d in dates if s <= d.start and d.end <= e and d.first]
@@ -130,7 +131,11 @@ def _find_claims(graph, text: str, lang: str, mentions, dates, events,
         ctx = {"graph": graph, "text": text, "span": (s, e), "lang": lang, "day": day,
                "dates": sentence_dates, "mentions": inside,
                "last_org": (previous or earlier[-1:] or [None])[0]}
-        event = _sentence_event(events, sentence_dates) or top
+        event = _sentence_event(events, sentence_dates)
+        if event is None and index and "\n" not in text[spans[index - 1][1]:s]:
+            event = carried  # the day named in the sentence before, in the same paragraph
+        carried = event
+        event = event or top
         claims += _attendance(ctx, event)
         claims += _offices(ctx)
         claims += _memberships(ctx)
@@ -182,14 +187,14 @@ def _attendance(ctx, event: str | None) -> list[dict]:
             after = [m for m in named if m.start >= s + absent_hit.end()]
             pick = after[:1]
         else:
-            # the subject: the first person named before the cue (Пашинян сообщил
-            # Лукашенко, что не приедет), else the first state
+            # the subject: a person named right after the cue (не будет участвовать премьер
+            # Армении; которую проигнорировал премьер Армении), else the first person named
+            # before it (Пашинян сообщил Лукашенко, что не приедет), else the first state
+            end = s + absent_hit.end()
+            right_after = [m for m in named if m.type == "person" and 0 <= m.start - end <= 3]
             before = [m for m in named if m.end <= cue]
             people = [m for m in before if m.type == "person"]
-            pick = (people or before)[:1]
-            if not pick:
-                after = [m for m in named if m.start >= cue]
-                pick = [m for m in after if m.type == "person"][:1] or after[:1]
+            pick = right_after[:1] or (people or before)[:1]
         for m in pick:
             absentees.add(m.id)
             out.append(_attendance_verdict(ctx, event, m.id, "absent"))
@@ -326,8 +331,9 @@ def _withdrawals(ctx) -> list[dict]:
     s, e = ctx["span"]
     sentence = ctx["text"][s:e]
     hit = WITHDREW[ctx["lang"]].search(sentence)
-    if not hit or ctx["day"] is None:
-        return []
+    if not hit or ctx["day"] is None or re.search(r"(不|没有|未|не|not)\W{0,2}\w{0,6}$",
+                                                  sentence[:hit.start()]):
+        return []  # 不打算退出: not a withdrawal
     cue = s + hit.start()
     states = []
     for m in ctx["mentions"]:

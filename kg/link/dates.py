@@ -213,6 +213,14 @@ _RU_REL = re.compile(r"\b(вчера|сегодня|завтра|позавче�
                      r"в следующем году|в (?:понедельник|вторник|среду|четверг|пятницу|"
                      r"субботу|воскресенье))\b", re.I)
 _RU_WEEK = re.compile(r"\b(на прошлой неделе|на этой неделе|на следующей неделе)\b", re.I)
+_RU_ORDINALS = {
+    "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "пятого": 5, "шестого": 6,
+    "седьмого": 7, "восьмого": 8, "девятого": 9, "десятого": 10, "одиннадцатого": 11,
+    "двенадцатого": 12, "тринадцатого": 13, "четырнадцатого": 14, "пятнадцатого": 15,
+    "шестнадцатого": 16, "семнадцатого": 17, "восемнадцатого": 18, "девятнадцатого": 19,
+    "двадцатого": 20, "тридцатого": 30}
+_RU_WORD_DAY = re.compile(r"\b((?:двадцать|тридцать)\s+)?(" + "|".join(_RU_ORDINALS) + r")\s+"
+                          + _RU_MONTH + r"(?:\s+(\d{4})(?:\s+года)?)?", re.I)
 _RU_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
@@ -221,6 +229,13 @@ def _ru(c: _Collector, ref: date | None) -> None:
     for m in _RU_NUMERIC.finditer(text):
         d = _safe(int(m[3]), int(m[2]), int(m[1]))
         c.add(m, d, d, "day", "absolute")
+    for m in _RU_WORD_DAY.finditer(text):
+        tens = {"двадцать": 20, "тридцать": 30}.get((m[1] or "").strip().lower(), 0)
+        day_of_month = tens + _RU_ORDINALS[m[2].lower().replace("ё", "е")]
+        mo = _ru_month(m[3])
+        y = int(m[4]) if m[4] else _year_for(mo, day_of_month, ref)
+        d = _safe(y, mo, day_of_month)
+        c.add(m, d, d, "day", "absolute" if m[4] else "partial")
     for m in _RU_RANGE.finditer(text):
         mo = _ru_month(m[3])
         y = int(m[4]) if m[4] else _year_for(mo, int(m[1]), ref)
@@ -281,7 +296,7 @@ _EN_MDY = re.compile(_EN_MONTH + r"\s+(\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:" + _DAS
 _EN_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH + r"(\d{1,2}))?\s+(?:of\s+)?"
                      + _EN_MONTH + r"(?:,?\s+(\d{4}))?", re.I)
 _EN_MY = re.compile(_EN_MONTH + r",?\s+(\d{4})", re.I)
-_EN_Y = re.compile(r"\b(?:in|since|of|by|until|from)\s+(\d{4})\b")
+_EN_Y = re.compile(r"\b(?i:in|since|of|by|until|from)\s+(\d{4})\b")
 _EN_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _EN_REL = re.compile(r"\b((?i:yesterday|today|tomorrow|last year|this year|next year|"
                      r"the day before)|(?:(?i:on|last)\s+)?(?:Monday|Tuesday|Wednesday|"

@@ -35,11 +35,17 @@ PRESS_FORMS = (
 )
 
 #: press forms that name the entity only when written with a capital (Содружество: the CIS)
-CASED_PRESS_FORMS = (("CIS", "ru", "Содружество"), ("CIS", "en", "Commonwealth"))
+CASED_PRESS_FORMS = (("CIS", "ru", "Содружество"), ("CIS", "en", "Commonwealth"),
+                     ("RUS", "ru", "РФ"))
 
 _HEAD_TITLES_EN = ("leader", "head of state")
 _TITLE_EN = {"president": "President", "prime minister": "Prime Minister"}
 _TITLE_ZH = {"president": "总统", "prime minister": "总理"}
+#: Russian adjectives of the states, for titles (армянский премьер, белорусский лидер)
+DEMONYMS_RU = {"ARM": "армянск", "AZE": "азербайджанск", "BLR": "белорусск", "KAZ": "казахстанск",
+               "KGZ": "киргизск", "RUS": "российск", "TJK": "таджикск", "TKM": "туркменск",
+               "UZB": "узбекск", "MDA": "молдавск", "GEO": "грузинск", "UKR": "украинск"}
+_RU_ADJ_ENDINGS = ("ий", "ого", "ому", "им", "ом")
 _CAPITAL_RU = ("столица", "столицы", "столице", "столицу", "столицей")
 _LATIN_VARIANTS = (("aleksandr", "alexander"), ("alexander", "aleksandr"),
                    ("alexandr", "alexander"), ("berdimuhamedow", "berdimuhamedov"),
@@ -145,8 +151,10 @@ def build_forms(graph) -> tuple[list[Form], dict]:
     def state_names(sid: str, lang: str) -> list[str]:
         e = states[sid]
         out = [e.labels[lang]] if lang in e.labels else []
-        out += [str(a) for a in e.aliases if a.lang == lang and not str(a).isupper()]
-        return [n for n in out if len(n) > 1]
+        out += [str(a) for a in e.aliases if a.lang == lang]
+        out += [name for ident, form_lang, name in CASED_PRESS_FORMS
+                if ident == sid and form_lang == lang]
+        return [n for n in out if len(n) > 1 and (lang != "en" or not n.isupper())]
 
     for post, (sid, _head) in facts["posts"].items():
         kind = "president" if post.startswith("president-of") else (
@@ -172,6 +180,11 @@ def build_forms(graph) -> tuple[list[Form], dict]:
             for gen in russian.genitive_forms(name):
                 for word in russian.TITLE_WORDS[kind]:
                     add(f"{word} {gen}", post, "title", "ru", post=post)
+        if sid in DEMONYMS_RU:
+            words = russian.TITLE_WORDS[kind]
+            for i, word in enumerate(words):  # five cases per word: nom, gen, dat, ins, loc
+                ending = _RU_ADJ_ENDINGS[i % 5]
+                add(f"{DEMONYMS_RU[sid]}{ending} {word}", post, "title", "ru", post=post)
     for sid in facts["head_posts"]:
         for dem in DEMONYMS.get(sid, ()):
             for title in _HEAD_TITLES_EN:

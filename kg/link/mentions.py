@@ -255,7 +255,7 @@ def _post_of(matcher: Matcher, sid: str, prefix: str) -> str | None:
 
 
 _INSTITUTION = re.compile(r"^[\u4e00-\u9fff]{0,18}?(社科院|科学院|学院|大学|研究所|研究室|研究中心|"
-                          r"中心|通讯社|电视台)")
+                          r"中心|通讯社|电视台|新闻网|日报|报社)")
 
 
 def _in_institution_name(text: str, end: int, matcher: Matcher, form: Form) -> bool:
