@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from . import chinese
-from .lexicon import Form, build_forms, fold
+from .lexicon import DEMONYMS, Form, build_forms, fold
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -141,7 +141,19 @@ class Matcher:
             return None, ids
         top = min(_TYPE_ORDER.get(self._type(i), 9) for i in ids)
         best = [i for i in ids if _TYPE_ORDER.get(self._type(i), 9) == top]
-        return (best[0], []) if len(best) == 1 else (None, ids)
+        if len(best) == 1:
+            return best[0], []
+        if day is not None:  # 俄白联盟: the union that existed on the day
+            alive = [i for i in best if self._alive(i, day)]
+            if len(alive) == 1:
+                return alive[0], []
+        return None, ids
+
+    def _alive(self, ident: str, day: date) -> bool:
+        described = self.graph.describe(ident)
+        born = (described.get("founded") or [None])[0]
+        ended = (described.get("dissolved") or described.get("dissolution date") or [None])[0]
+        return (born is None or born <= day) and (ended is None or day < ended)
 
     def mention(self, start, end, text, ident, how, candidates=(), post=None) -> Mention:
         entity = self.entities.get(ident) if ident else None
@@ -320,9 +332,20 @@ def _extend_first_name(matcher: Matcher, text: str, m: Mention, taken: list[bool
     return m
 
 
+_ZH_TITLES = re.compile(r"外长|秘书长|发言人|新闻秘书|副部长|部长|记者|副主任|主任|"
+                       r"所长|研究员|教授|大使|总统|总理")
+_ZH_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓"
+                   "曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+                   "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+                   "郝龚邵万钱严覃武戴莫孔向汤鲁")
+_ZH_SPEECH = set("指说认表注称强透介谈据在的等和与")
 _NOT_NAMES = {"the", "in", "on", "at", "of", "and", "for", "a", "an"}
+_TITLE_WORDS = {"president", "prime", "minister", "foreign", "deputy", "secretary", "general",
+                "spokesman", "spokeswoman", "chairman", "speaker", "ambassador", "kremlin",
+                "aide", "premier", "leader", "head", "defense", "defence", "press"}
+_DEMONYM_WORDS = {d for names in DEMONYMS.values() for d in names}
 _ZH_NAME_CHARS = set(
-    "阿埃艾安奥巴鲍贝本比波伯布查达德迪蒂杜多厄尔法菲费弗福夫盖冈戈格古哈海汉"
+    "阿埃艾安奥巴鲍贝比波伯布查达德迪蒂杜多厄尔法菲费弗福夫盖冈戈格古哈海汉"
     "赫霍基吉加贾杰金卡开凯科克库拉莱赖兰劳勒雷里利列林琳卢鲁伦罗洛马迈麦曼梅"
     "米明莫姆穆纳内尼涅努诺帕佩皮普齐奇恰切丘萨塞桑瑟沙舍什斯索苏塔泰坦特托瓦"
     "维温沃乌西希谢辛休雅亚扬叶伊因尤约扎泽佐热若莉娜娅丽克斯耶伊"
@@ -338,18 +361,32 @@ def _unlinked_names(text: str, taken: list[bool], matcher: Matcher) -> list[Ment
         if any(taken[s:e]):
             continue
         words = hit.group().split()
-        if words[0].lower() in _NOT_NAMES or len(words) > 3:
+        # drop the title and the demonym before a name (Belarusian Foreign Minister ...)
+        while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _TITLE_WORDS
+                         or words[0] in _DEMONYM_WORDS):
+            s += len(words[0]) + 1
+            words = words[1:]
+        if not 2 <= len(words) <= 3:
             continue
-        found.append(Mention(s, e, hit.group(), None, None, 0.5, "unlinked name"))
-    for i in range(len(text)):
-        for title in ("外长", "秘书长", "发言人", "新闻秘书", "副部长", "记者", "总统", "总理"):
-            if text.startswith(title, i):
-                s = i + len(title)
-                e = s
-                while e < len(text) and text[e] in _ZH_NAME_CHARS and e - s < 9:
-                    e += 1
-                if e - s >= 2 and not any(taken[s:e]):
-                    found.append(Mention(s, e, text[s:e], None, None, 0.5, "unlinked name"))
-                    for k in range(s, e):
-                        taken[k] = True
+        found.append(Mention(s, e, text[s:e], None, None, 0.5, "unlinked name"))
+    names = set()
+    for hit in _ZH_TITLES.finditer(text):
+        s = e = hit.end()
+        if s < len(text) and text[s] in _ZH_NAME_CHARS:  # a transliterated name
+            while e < len(text) and text[e] in _ZH_NAME_CHARS and e - s < 9:
+                e += 1
+        if e - s < 3 and s < len(text) and text[s] in _ZH_SURNAMES:  # 杨进, 李新, 鲁金博
+            e = s + 2
+            if e + 1 < len(text) and _HAN.match(text[e]) and text[e] not in _ZH_SPEECH and \
+                    (text[e + 1] in _ZH_SPEECH or not _HAN.match(text[e + 1])):
+                e += 1
+        if e - s >= 2 and not any(taken[s:e]):
+            names.add(text[s:e])
+    for name in names:  # every occurrence of a name found once (杨进指出, 李新认为)
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if not any(taken[s:e]):
+                found.append(Mention(s, e, name, None, None, 0.5, "unlinked name"))
+                for k in range(s, e):
+                    taken[k] = True
     return found
