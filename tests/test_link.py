@@ -339,3 +339,16 @@ def test_evaluation_meets_the_targets(graph, folder):
         assert scores["wrong_links_to_unlinked"] == 0, lang
         assert scores["claim_accuracy"] == 1.0, (lang, scores)
         assert scores["date_accuracy"] >= (0.85 if folder else 1.0), (lang, scores)
+
+
+def test_the_forms_are_cached_on_disk(graph, tmp_path, monkeypatch):
+    from kg.link.lexicon import cached_forms
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    built, _ = cached_forms(graph)
+    assert len(list(tmp_path.glob("forms-*.pickle"))) == 1
+    again, facts = cached_forms(graph)
+    assert again == built and "entities" in facts
+    # an unreadable cache is rebuilt, not an error
+    next(tmp_path.glob("forms-*.pickle")).write_bytes(b"not a pickle")
+    assert cached_forms(graph)[0] == built

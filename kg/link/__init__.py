@@ -114,6 +114,6 @@ def link(graph, text: str, lang: str | None = None, date: Any = None) -> LinkRes
     else:
         day_for_titles = day
     mentions, unlinked = find_mentions(matcher, text, day_for_titles, lang)
-    events = rank_events(graph, mentions, dates, day_for_titles)
-    checks = find_claims(graph, text, lang, mentions, dates, events, day_for_titles)
+    events = rank_events(matcher.data, mentions, dates, day_for_titles)
+    checks = find_claims(matcher.data, text, lang, mentions, dates, events, day_for_titles)
     return LinkResult(text, lang, day, mentions, unlinked, dates, events, checks)

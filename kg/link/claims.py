@@ -106,7 +106,7 @@ def _state_lists(ctx, cue_start: int, cue_end: int, reach: int = 12) -> list[str
     return found
 
 
-def find_claims(graph, text: str, lang: str, mentions, dates, events,
+def find_claims(facts, text: str, lang: str, mentions, dates, events,
                 day: date | None) -> list[dict]:
     import warnings
 
@@ -114,10 +114,10 @@ def find_claims(graph, text: str, lang: str, mentions, dates, events,
 
     with warnings.catch_warnings():  # a day after an organization ended is a fair question
         warnings.simplefilter("ignore", KGWarning)
-        return _find_claims(graph, text, lang, mentions, dates, events, day)
+        return _find_claims(facts, text, lang, mentions, dates, events, day)
 
 
-def _find_claims(graph, text: str, lang: str, mentions, dates, events,
+def _find_claims(facts, text: str, lang: str, mentions, dates, events,
                  day: date | None) -> list[dict]:
     claims: list[dict] = []
     top = events[0]["id"] if events else None
@@ -128,7 +128,8 @@ def _find_claims(graph, text: str, lang: str, mentions, dates, events,
         sentence_dates = [d for d in dates if s <= d.start and d.end <= e and d.first]
         earlier = [m for m in mentions if m.end <= s and m.type == "organization"]
         previous = [m for m in earlier if index and m.start >= spans[index - 1][0]]
-        ctx = {"graph": graph, "text": text, "span": (s, e), "lang": lang, "day": day,
+        ctx = {"graph": facts.graph, "facts": facts, "text": text, "span": (s, e), "lang": lang,
+               "day": day,
                "dates": sentence_dates, "mentions": inside,
                "last_org": (previous or earlier[-1:] or [None])[0]}
         event = _sentence_event(events, sentence_dates)
@@ -211,7 +212,7 @@ def _attendance(ctx, event: str | None) -> list[dict]:
 
 def _attendance_verdict(ctx, event: str, who: str, said: str) -> dict:
     graph = ctx["graph"]
-    found = [p for p in graph.participants(event)
+    found = [p for p in ctx["facts"].participants(event)
              if p.participant.id == who or (p.state is not None and p.state.id == who)]
     entity = graph.entity(who)
     if entity.type == "person":
@@ -228,7 +229,6 @@ def _attendance_verdict(ctx, event: str, who: str, said: str) -> dict:
 
 
 def _offices(ctx) -> list[dict]:
-    graph = ctx["graph"]
     mentions = ctx["mentions"]
     text = ctx["text"]
     out = []
@@ -244,14 +244,14 @@ def _offices(ctx) -> list[dict]:
         post = title.post or (title.candidates[0] if title.candidates else None)
         holder = title.id
         if post is None and holder:
-            tenures = graph.tenures(person=holder, at=day)
+            tenures = ctx["facts"].person_tenures(holder, day)
             post = tenures[0].post.id if tenures else None
         if holder is None:
             out.append(_claim(ctx, "office", name.id, post, "not in the graph",
                               [f"the graph has no holder of {post} on {day}"], [], title.text))
             continue
-        tenures = [t for t in graph.tenures(person=holder, at=day) if t.post.id == post] \
-            if post else graph.tenures(person=holder, at=day)
+        tenures = [t for t in ctx["facts"].person_tenures(holder, day)
+                   if post is None or t.post.id == post]
         sources = [s for t in tenures for s in t.sources]
         verdict = "agrees" if holder == name.id else "disagrees"
         out.append(_claim(ctx, "office", name.id, post or title.text, verdict,
@@ -305,10 +305,9 @@ def _memberships(ctx) -> list[dict]:
     if not states:
         return []
     said = "associate" if associate else "member"
-    graph = ctx["graph"]
     out = []
     for state in states:
-        membership = graph.membership(state, org.id, at=ctx["day"])
+        membership = ctx["facts"].membership(state, org.id, ctx["day"])
         if membership is None:
             out.append(_claim(ctx, "membership", state, org.id, "disagrees",
                               [f"the graph has no membership of {state} in {org.id} on "
@@ -343,10 +342,9 @@ def _withdrawals(ctx) -> list[dict]:
     org = after[0] if after else _organization(ctx)
     if org is None or not states:
         return []
-    graph = ctx["graph"]
     out = []
     for state in states:
-        history = graph.memberships(state=state, organization=org.id)
+        history = ctx["facts"].history(state, org.id)
         ended = [m for m in history if m.end is not None and m.end <= ctx["day"]]
         current = [m for m in history if m.covers(ctx["day"])]
         if current:
@@ -376,8 +374,7 @@ def _founding(ctx) -> list[dict]:
     if not orgs or not when:
         return []
     org, claimed = orgs[-1], when[0]
-    graph = ctx["graph"]
-    described = graph.describe(org.id)
+    described = ctx["facts"].describe(org.id)
     founded = described.get("founded") or []
     if not founded:
         return [_claim(ctx, "founding", org.id, claimed.text, "not in the graph",
@@ -385,7 +382,7 @@ def _founding(ctx) -> list[dict]:
     day = founded[0]
     ok = claimed.first <= day <= claimed.last
     return [_claim(ctx, "founding", org.id, claimed.text, "agrees" if ok else "disagrees",
-                   [f"{org.id} founded {day}"], graph.sources(org.id))]
+                   [f"{org.id} founded {day}"], ctx["facts"].sources(org.id))]
 
 
 def _seat(ctx) -> list[dict]:
@@ -399,12 +396,11 @@ def _seat(ctx) -> list[dict]:
     places = [m for m in ctx["mentions"] if m.type == "place" and m.start >= cue]
     if not orgs or not places:
         return []
-    graph = ctx["graph"]
-    seats = [p.id for p in graph.describe(orgs[-1].id).get("headquarters", [])]
+    seats = [p.id for p in ctx["facts"].describe(orgs[-1].id).get("headquarters", [])]
     if not seats:
         return [_claim(ctx, "seat", orgs[-1].id, places[0].id, "not in the graph",
                        [f"the graph has no seat of {orgs[-1].id}"], [])]
     verdict = "agrees" if places[0].id in seats else "disagrees"
     return [_claim(ctx, "seat", orgs[-1].id, places[0].id, verdict,
                    [f"{orgs[-1].id} has its seat in {', '.join(seats)}"],
-                   graph.sources(orgs[-1].id))]
+                   ctx["facts"].sources(orgs[-1].id))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 
-def rank_events(graph, mentions, dates, day: date | None, limit: int = 5) -> list[dict]:
+def rank_events(facts, mentions, dates, day: date | None, limit: int = 5) -> list[dict]:
     """``[{"id", "label", "start", "end", "score", "why"}]``, best first."""
     spans = [(d.first, d.last) for d in dates if d.first and d.precision == "day"
              and (d.last - d.first).days <= 7]
@@ -21,9 +21,9 @@ def rank_events(graph, mentions, dates, day: date | None, limit: int = 5) -> lis
         if m.id:
             counts[m.id] = counts.get(m.id, 0) + 1
     ranked = []
-    for event in graph.events(between=(first, last)):
-        if event.end is None:
-            continue  # an ongoing conflict is background, not the news
+    for event in facts.events:  # an ongoing conflict (no end) is background, not the news
+        if event.start > last or event.end < first:
+            continue
         score, why = 0.0, []
         overlap = [s for s, e in spans if s <= event.end and e >= event.start]
         if overlap:
@@ -39,8 +39,9 @@ def rank_events(graph, mentions, dates, day: date | None, limit: int = 5) -> lis
         if event.organization is not None and event.organization.id in ids:
             score += 2
             why.append(f"its organization ({event.organization.id}) is named")
-        people = {p.participant.id for p in graph.participants(event)} | \
-                 {p.state.id for p in graph.participants(event) if p.state}
+        participations = facts.participants(event.id) if score >= 1 else []
+        people = {p.participant.id for p in participations} | \
+                 {p.state.id for p in participations if p.state}
         named = ids & people
         if named:
             score += min(2.0, 0.25 * len(named))

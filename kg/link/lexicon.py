@@ -207,6 +207,59 @@ def build_forms(graph) -> tuple[list[Form], dict]:
     return _merge(forms), {**facts, "entities": entities}
 
 
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "postsoviet-kg")
+    return Path(folder)
+
+
+def _fingerprint(graph) -> str:
+    """What the forms are made from: every entity's names, and this code."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for entity in graph.entities():
+        digest.update(repr((entity.id, entity.type, sorted(entity.labels.items()),
+                            sorted((a.lang, str(a)) for a in entity.aliases))).encode())
+    here = Path(__file__).parent
+    for name in ("lexicon.py", "russian.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cached_forms(graph) -> tuple[list[Form], dict]:
+    """:func:`build_forms`, kept on disk (``$KG_CACHE_DIR``, else ``~/.cache/postsoviet-kg``)
+    keyed by the graph's names and this code, so a new process does not inflect every name
+    again. A cache that cannot be read or written is only skipped."""
+    import pickle
+
+    facts = _facts(graph)
+    entities = {e.id: e for kind in ("state", "organization", "person", "place")
+                for e in graph.entities(kind)}
+    path = _cache_dir() / f"forms-{_fingerprint(graph)}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            forms = [Form(*row) for row in pickle.load(handle)]
+        return forms, {**facts, "entities": entities}
+    except (OSError, pickle.PickleError, EOFError, TypeError, ValueError):
+        pass
+    forms, built = build_forms(graph)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump([tuple(vars(f).values()) for f in forms], handle)
+        temporary.replace(path)
+    except OSError:
+        pass
+    return forms, built
+
+
 def _merge(forms: list[Form]) -> list[Form]:
     """One Form per (folded text, how, post, state); a text shared by several entities keeps
     them all; a name beats a surname for the same text."""

@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from . import chinese
-from .lexicon import DEMONYMS, Form, build_forms, fold
+from .facts import Facts
+from .lexicon import DEMONYMS, Form, cached_forms, fold
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -48,7 +49,7 @@ class Matcher:
         import ahocorasick
 
         self.graph = graph
-        self.forms, self.facts = build_forms(graph)
+        self.forms, self.facts = cached_forms(graph)
         self.entities = self.facts["entities"]
         self.automaton = ahocorasick.Automaton()
         for i, form in enumerate(self.forms):
@@ -58,6 +59,7 @@ class Matcher:
                 self.automaton.add_word(word, -1)
         self.automaton.make_automaton()
         self._holders: dict[tuple[str, date], str | None] = {}
+        self.data = Facts(graph, self.facts["tenures"])
         self.zh_names: dict[str, set[str]] = {}
         self.latin_people: dict[str, set[str]] = {}
         for form in self.forms:
@@ -109,8 +111,7 @@ class Matcher:
             return None
         key = (post, day)
         if key not in self._holders:
-            tenures = self.graph.office_holders(post, at=day)
-            tenures = sorted(tenures, key=lambda t: t.acting)
+            tenures = self.data.holders(post, day)
             self._holders[key] = tenures[0].person.id if tenures else None
         return self._holders[key]
 
@@ -150,7 +151,7 @@ class Matcher:
         return None, ids
 
     def _alive(self, ident: str, day: date) -> bool:
-        described = self.graph.describe(ident)
+        described = self.data.describe(ident)
         born = (described.get("founded") or [None])[0]
         ended = (described.get("dissolved") or described.get("dissolution date") or [None])[0]
         return (born is None or born <= day) and (ended is None or day < ended)
