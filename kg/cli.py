@@ -530,6 +530,13 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder with state_year_formatv3.csv.gz "
                         "(default: ../shared/data/cow-igo-v3)")
     p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
+
+    from kg.cli_network import register  # the network commands (kg.network)
+
+    register(add)
+    from kg.cli_html import register as register_html  # kg html; the page kg build writes
+
+    register_html(sub, add)
     register_link(add)
     return parser
 

@@ -742,6 +742,30 @@ class KnowledgeGraph:
     def _sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self._source_index[0].values()}
 
+    # --- network analysis (kg.network)
+    def network(self, kind: str, at=None, period=None, organizations=None, **options):
+        """A networkx graph of this graph at a date or over a period: see kg.network.network."""
+        from kg.network import network
+        return network(self, kind, at, period, organizations, **options)
+
+    def centrality(self, measure: str, network: str = "co-membership", **options):
+        """Nodes ranked by a centrality measure, as (id, label, value): see kg.network."""
+        from kg.network import centrality
+        return centrality(self, measure, network, **options)
+
+    def centrality_series(self, measure="degree", network: str = "co-membership", **options):
+        """A measure year by year as a tidy table: see kg.network.centrality_series."""
+        from kg.network import centrality_series
+        return centrality_series(self, measure, network, **options)
+
+    # --- interactive page (kg.viz)
+    def to_html(self, path: str | Path, network: str = "full", at: str | date | None = None,
+                focus: str | Entity | None = None, depth: int = 2, lang: str = "en") -> Path:
+        """Write the interactive, offline HTML page of the graph; see :func:`kg.viz.to_html`."""
+        from kg.viz import to_html
+
+        return to_html(self, path, network=network, at=at, focus=focus, depth=depth, lang=lang)
+
     # --- reading the news (kg.link)
     def link(self, text: str, lang: str | None = None, date: Any = None):
         """Mentions, dates, the event reported and the claims checked: see :mod:`kg.link`."""

@@ -45,7 +45,7 @@ def test_build_is_byte_identical_across_processes(tmp_path):
                        check=True, env=env, capture_output=True)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == 4
+    assert len(outputs[0]) == 5  # .nt .ttl .jsonld stats.json, and the page (kg.viz)
 
 
 def problems_of(data: Path) -> list[str]:
