@@ -306,6 +306,18 @@ def test_html_escapes_the_article_and_the_labels(graph, tmp_path):
     assert "<b>Tokayev" not in html and 'href="#entity-vladimir-putin"' in html
 
 
+def test_html_draws_the_subgraph_with_kg_viz(graph):
+    result = graph.link(SEED.read_text(encoding="utf-8"), date="2022-12-28")
+    from kg.link.report import subgraph_page
+
+    page = subgraph_page(result, graph)
+    assert page is not None and "vis.Network" in page.html
+    assert DECEMBER in page.html and "vladimir-putin" in page.html
+    html = result.to_html(graph)
+    assert '<iframe title="The article&#x27;s subgraph on 2022-12-26" sandbox="allow-scripts"' \
+        in html
+
+
 def test_cli_errors(tmp_path, capsys, monkeypatch):
     from kg.cli import main
 

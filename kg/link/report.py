@@ -3,7 +3,13 @@ Everything from the article and the graph is data: the HTML escapes all of it.""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
+
+#: the report has no script of its own; the subgraph's frame (srcdoc, sandboxed) inherits this
+_CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+        "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
+        "base-uri 'none'")
 
 _COLOURS = {"state": "#dbeafe", "organization": "#fde68a", "person": "#dcfce7",
             "place": "#f5d0fe", None: "#e5e7eb"}
@@ -68,11 +74,38 @@ def _highlighted(result) -> str:
     return "".join(out)
 
 
+def subgraph_page(result, graph):
+    """The article's subgraph, drawn by the interactive page's renderer (:mod:`kg.viz`): the
+    entities it names and the event it reports, with the relations between them on the
+    event's first day (else the publication date); None if there is nothing to draw."""
+    import warnings
+
+    from kg.network import network
+    from kg.notices import KGWarning
+    from kg.viz import from_networkx
+
+    day = date.fromisoformat(result.events[0]["start"]) if result.events else result.date
+    if day is None:
+        return None
+    wanted = {m.id for m in result.mentions} | {e["id"] for e in result.events[:1]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KGWarning)
+        full = network(graph, "full", at=day)
+    nodes = [n for n in full if n in wanted]
+    if len(nodes) < 2:
+        return None
+    title = "The article's subgraph on " + day.isoformat()
+    return from_networkx(full.subgraph(nodes).copy(), lang=result.lang, title=title, at=day)
+
+
 def html(result, graph=None) -> str:
-    """A self-contained page: the article with its mentions highlighted, the events, the
-    checks, and a list of the entities named. (No interactive graph renderer, kg.viz, exists
-    in this version; the article's subgraph is given as a table of the entities and the
-    events that join them.)"""
+    """A self-contained page: the article with its mentions highlighted and linked, the
+    events, the checks with their sources, the entities named, and (given the graph) the
+    article's subgraph drawn by :mod:`kg.viz` in a sandboxed frame. All text is escaped."""
+    page = subgraph_page(result, graph) if graph is not None else None
+    frame = (f'<h2>Subgraph</h2><iframe title="{escape(page.title)}" sandbox="allow-scripts" '
+             f'srcdoc="{escape(page.html, quote=True)}" style="width:100%;height:520px;'
+             f'border:1px solid #ccc"></iframe>') if page is not None else ""
     entities = {}
     for m in result.mentions:
         entities.setdefault(m.id, m)
@@ -89,12 +122,13 @@ def html(result, graph=None) -> str:
                      for c in result.checks)
     return f"""<!DOCTYPE html>
 <html lang="{escape(result.lang)}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <title>Article linked to the post-Soviet institutions graph</title>
 <style>
 body {{ font-family: "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
        "DejaVu Sans", Arial, sans-serif; margin: 1.5em; display: grid;
-       grid-template-columns: 3fr 2fr; gap: 2em; }}
+       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 2em; }}
+td {{ overflow-wrap: anywhere; }}
 .article {{ white-space: pre-wrap; line-height: 1.7; }}
 .mention {{ border-radius: 3px; padding: 0 1px; color: inherit; text-decoration: none; }}
 table {{ border-collapse: collapse; font-size: 90%; }} td, th {{ border: 1px solid #ccc;
@@ -102,7 +136,7 @@ padding: 2px 6px; vertical-align: top; }}
 .agrees {{ color: #166534; }} .disagrees {{ color: #b91c1c; font-weight: bold; }}
 </style></head><body>
 <div class="article">{_highlighted(result)}</div>
-<div><h2>Events</h2><ol>{events}</ol>
+<div>{frame}<h2>Events</h2><ol>{events}</ol>
 <h2>Checks</h2><table><tr><th>claim</th><th>subject</th><th>object</th><th>verdict</th>
 <th>graph</th><th>sources</th></tr>{checks}</table>
 <h2>Entities named</h2><table><tr><th>id</th><th>type</th><th>label</th></tr>{rows}</table>
