@@ -123,14 +123,14 @@ def markdown(report: dict) -> str:
         lines.append(f"| {lang} | {c['articles']} | {c['gold']} | {c['precision']:.3f} | "
                      f"{c['recall']:.3f} | {c['f1']:.3f} | {c['dates_right']}/{c['dates']} | "
                      f"{c['events_right']}/{c['articles']} | {c['claims_right']}/{c['claims']} |")
-    lines += ["", "| article | published | mentions P / R | dates | event first | claims |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += ["", "| article | published | mentions P / R | dates | event first | claims | "
+              "claims not in the gold |", "|" + " --- |" * 7]
     for a in report["articles"]:
         p = a["tp"] / a["predicted"] if a["predicted"] else 1.0
         r = a["tp"] / a["gold"] if a["gold"] else 1.0
         lines.append(f"| {a['name']} | {a['published']} | {p:.3f} / {r:.3f} | "
                      f"{a['dates_right']}/{a['dates']} | {'yes' if a['events_right'] else 'no'} |"
-                     f" {a['claims_right']}/{a['claims']} |")
+                     f" {a['claims_right']}/{a['claims']} | {len(a['extra_claims'])} |")
     return "\n".join(lines) + "\n"
 
 
