@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_queries import median_seconds  # this folder is on the path when run as a script
+
 import kg
 from kg.link import matcher_for
 from kg.link.lexicon import fold
@@ -29,16 +31,6 @@ SAMPLES = {  # (file, publication date): each cut or repeated to 2,000 character
     "ru": ("ru-zaks-2025-12-22-cis-informal-spb.txt", "2025-12-22"),
     "en": ("en-tass-2022-10-07-cis-informal-spb.txt", "2022-10-07"),
 }
-
-
-def median_seconds(func, repeat: int) -> float:
-    func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def two_thousand(text: str) -> str:

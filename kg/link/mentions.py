@@ -119,6 +119,13 @@ class Matcher:
         return any(t.start <= day and (t.end is None or day < t.end)
                    for t in self.facts["tenures"].get(person, ()))
 
+    def one_person(self, ids: list[str], day: date | None) -> str | None:
+        """The one person of ``ids``, or the one of them in office on ``day``, else None."""
+        if len(ids) == 1:
+            return ids[0]
+        alive = [p for p in ids if day is not None and self.in_office(p, day)]
+        return alive[0] if len(alive) == 1 else None
+
     def resolve(self, form: Form, day: date | None) -> tuple[str | None, list[str]]:
         """The id a form names on ``day``, or (None, candidates)."""
         if form.how == "title":
@@ -135,11 +142,8 @@ class Matcher:
             return ids[0], []
         people = [i for i in ids if self._type(i) == "person"]
         if people and len(people) == len(ids):
-            if day is not None:
-                alive = [p for p in people if self.in_office(p, day)]
-                if len(alive) == 1:
-                    return alive[0], []
-            return None, ids
+            person = self.one_person(people, day)
+            return (person, []) if person else (None, ids)
         top = min(_TYPE_ORDER.get(self._type(i), 9) for i in ids)
         best = [i for i in ids if _TYPE_ORDER.get(self._type(i), 9) == top]
         if len(best) == 1:
@@ -239,10 +243,7 @@ def find_mentions(matcher: Matcher, text: str, day: date | None,
     if lang == "zh" or _HAN.search(text):
         for s, e, name, _seen in chinese.pinyin_variants(text, matcher.zh_names, taken):
             ids = sorted(matcher.zh_names[name])
-            ident = ids[0] if len(ids) == 1 else None
-            if ident is None and day is not None:
-                alive = [p for p in ids if matcher.in_office(p, day)]
-                ident = alive[0] if len(alive) == 1 else None
+            ident = matcher.one_person(ids, day)
             for k in range(s, e):
                 taken[k] = True
             mentions.append(matcher.mention(s, e, text, ident, "transliteration variant",
@@ -300,10 +301,7 @@ def _fuzzy_variants(matcher: Matcher, text: str, taken: list[bool],
         if not best or best[0][0] != word[0]:
             continue
         ids = sorted(matcher.latin_people[best[0]])
-        ident = ids[0] if len(ids) == 1 else None
-        if ident is None and day is not None:
-            alive = [p for p in ids if matcher.in_office(p, day)]
-            ident = alive[0] if len(alive) == 1 else None
+        ident = matcher.one_person(ids, day)
         for k in range(s, e):
             taken[k] = True
         found.append(matcher.mention(s, e, text, ident, "fuzzy variant", [] if ident else ids))
