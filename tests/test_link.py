@@ -251,6 +251,23 @@ def test_pashinyan_absent_and_a_wrong_founding_date(graph):
     assert founding["verdict"] == "disagrees" and "2002-10-07" in founding["facts"][0]
 
 
+@pytest.mark.parametrize("text, lang, day, said, verdict", [
+    ("On December 26 all heads of state arrived in St. Petersburg for the informal CIS "
+     "summit.", "en", "2022-12-27", "all", "disagrees"),       # Moldova stayed away
+    ("On November 23 all the heads of state arrived in Yerevan for the CSTO summit.", "en",
+     "2022-11-24", "all", "agrees"),
+    ("Six leaders attended the CSTO summit in Yerevan on November 23.", "en", "2022-11-24", 6,
+     "agrees"),
+    ("26 декабря все лидеры стран СНГ собрались в Санкт-Петербурге.", "ru", "2022-12-27",
+     "all", "disagrees"),
+    ("26日，独联体9位领导人齐聚圣彼得堡。", "zh", "2022-12-27", 9, "agrees"),
+])
+def test_how_many_came(graph, text, lang, day, said, verdict):
+    result = graph.link(text, lang=lang, date=day)
+    counts = [c for c in result.checks if c["kind"] == "attendance-count"]
+    assert [(c["object"], c["verdict"]) for c in counts] == [(said, verdict)], result.checks
+
+
 def test_an_office_claim_that_disagrees(graph):
     result = graph.link("Kazakh President Nursultan Nazarbayev arrived in Minsk.",
                         date="2022-12-27")

@@ -31,6 +31,24 @@ PRESENT = {
     "en": re.compile(r"attended|took part|arrived|were present|gathered|participated|chaired",
                      re.I),
 }
+#: how many came: 9位领导人 (not 其他8位领导人), "all heads of state arrived", "все лидеры"
+_ZH_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+COUNTED = {
+    "zh": re.compile(r"(?<!其他)(?<!另外)(\d{1,2}|[一二两三四五六七八九十]{1,2})(?:位|名|国)"
+                     r"(?:领导人|元首|国家元首|总统)"),
+    "ru": re.compile(r"\b(все|(\d{1,2}))\s+(?:лидеры|лидеров|глав[аы]? государств|"
+                     r"руководители|руководителей)", re.I),
+    "en": re.compile(r"\b(all|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\s+"
+                     r"(?:the\s+)?(?:(?:CIS|CSTO|EAEU|member|member-state|regional)\s+)?"
+                     r"(?:heads of state|leaders|presidents)", re.I),
+}
+_EN_NUMBERS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six",
+                                            "seven", "eight", "nine", "ten"))}
+GATHERED = {
+    "zh": re.compile(r"齐聚|出席|参会|与会|到场|会晤"),
+    "ru": re.compile(r"прибыл|приехал|собрал|принял\w* участие|участвовал|присутствовал", re.I),
+    "en": re.compile(r"arrived|attended|gathered|took part|were present|came|met", re.I),
+}
 JOINED = {
     "zh": re.compile(r"加入"),
     "ru": re.compile(r"вступил\w*|присоединил\w*", re.I),
@@ -138,6 +156,7 @@ def _find_claims(facts, text: str, lang: str, mentions, dates, events,
         carried = event
         event = event or top
         claims += _attendance(ctx, event)
+        claims += _attendance_count(ctx, event)
         claims += _offices(ctx)
         claims += _memberships(ctx)
         claims += _founding(ctx)
@@ -208,6 +227,51 @@ def _attendance(ctx, event: str | None) -> list[dict]:
             seen.add(m.id)
             out.append(_attendance_verdict(ctx, event, m.id, "attended"))
     return out
+
+
+def _attendance_count(ctx, event: str | None) -> list[dict]:
+    """A number of leaders, or all of them, said to have come: set against the event's
+    participants (absentees do not count)."""
+    if event is None:
+        return []
+    s, e = ctx["span"]
+    sentence = ctx["text"][s:e]
+    lang = ctx["lang"]
+    hit = COUNTED[lang].search(sentence)
+    if not hit or not GATHERED[lang].search(sentence):
+        return []
+    said = hit.group(1).lower()
+    everyone = said in ("all", "все")
+    if not everyone:
+        number = (int(said) if said.isdigit() else _EN_NUMBERS.get(said)
+                  or _zh_number(said))
+        if not number:
+            return []
+    participations = ctx["facts"].participants(event)
+    came = sorted({(p.state or p.participant).id for p in participations if p.role != "absent"})
+    away = sorted({(p.state or p.participant).id for p in participations if p.role == "absent"})
+    sources = [src for p in participations for src in p.sources]
+    if not participations:
+        return [_claim(ctx, "attendance-count", event, "all" if everyone else number,
+                       "not in the graph", [f"the graph has no participants of {event}"], [])]
+    if everyone:
+        verdict = "disagrees" if away else "agrees"
+        facts = [f"{len(came)} came ({', '.join(came)})"] + (
+            [f"absent: {', '.join(away)}"] if away else [])
+        return [_claim(ctx, "attendance-count", event, "all", verdict, facts, sources)]
+    verdict = "agrees" if number == len(came) else "disagrees"
+    return [_claim(ctx, "attendance-count", event, number, verdict,
+                   [f"{len(came)} came ({', '.join(came)})"], sources)]
+
+
+def _zh_number(text: str) -> int | None:
+    if not text or any(c not in _ZH_NUMERALS for c in text):
+        return None
+    if len(text) == 1:
+        return _ZH_NUMERALS[text]
+    if text[0] == "十":
+        return 10 + _ZH_NUMERALS[text[1]]
+    return _ZH_NUMERALS[text[0]] * 10 + (0 if text[1] == "十" else _ZH_NUMERALS[text[1]])
 
 
 def _attendance_verdict(ctx, event: str, who: str, said: str) -> dict:
