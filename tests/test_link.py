@@ -381,3 +381,46 @@ def test_the_forms_are_cached_on_disk(graph, tmp_path, monkeypatch):
     # an unreadable cache is rebuilt, not an error
     next(tmp_path.glob("forms-*.pickle")).write_bytes(b"not a pickle")
     assert cached_forms(graph)[0] == built
+
+
+# ----------------------------------------------------------------------------- in a browser
+@pytest.mark.browser
+def test_the_html_page_draws_the_subgraph_offline_and_runs_no_article_text(graph, tmp_path):
+    import os
+
+    from tests.test_viz import ALLOWED, ARGS, CHROMIUM
+
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail("the browser tests need Debian's Chromium at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    from kg.network import network
+
+    text = SEED.read_text(encoding="utf-8") + "\n<script>window.pwned = 1</script>\n<img src=x>"
+    result = graph.link(text, date="2022-12-28")
+    path = tmp_path / "seed.html"
+    path.write_text(result.to_html(graph), encoding="utf-8")
+    shown = network(graph, "full", at=result.events[0]["start"])
+    expected = {m.id for m in result.mentions if m.id in shown} | {DECEMBER}
+    errors, requests = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.route("**/*", lambda route: route.continue_()
+                   if route.request.url.startswith(ALLOWED) else route.abort())
+        page.goto(path.as_uri())
+        frame = page.frames[1]
+        frame.wait_for_function("window.kgView && window.kgView.ready !== null")
+        drawn = frame.evaluate("kgView.drawn()")
+        assert drawn["nodes"] == len(expected) >= 20
+        assert page.evaluate("window.pwned") is None
+        assert "<script>window.pwned = 1</script>" in page.inner_text(".article")
+        assert page.locator(".mention").count() >= len(result.mentions)
+        ARTIFACTS = ROOT / "tests" / "artifacts"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "link-seed.png"))
+        browser.close()
+    assert not errors, errors
+    assert [u for u in requests if not u.startswith(ALLOWED)] == []
