@@ -124,6 +124,13 @@ def test_english_spelling_variants(graph):
         ("Emomali Rakhmon", "emomali-rahmon")]
 
 
+def test_proper_names_only_with_a_capital(graph):
+    assert linked(graph, "They ate turkey; Turkey objected.", date="2022-01-01") == [
+        ("Turkey", "TUR")]
+    assert linked(graph, "ST. PETERSBURG, October 7.", date="2022-10-07") == [
+        ("ST. PETERSBURG", "saint-petersburg")]
+
+
 def test_english_demonyms_and_capitals_by_date(graph):
     text = "The Kyrgyz leader and the Tajik leader arrived in the Armenian capital."
     assert linked(graph, text, date="2022-11-23") == [

@@ -38,6 +38,10 @@ PRESS_FORMS = (
 CASED_PRESS_FORMS = (("CIS", "ru", "Содружество"), ("CIS", "en", "Commonwealth"),
                      ("RUS", "ru", "РФ"))
 
+#: the kinds of form that are proper names: in Latin or Cyrillic script they match only a word
+#: written with a capital (Turkey, not turkey; Мир is not a name here anyway)
+_PROPER = {"name", "alias", "press form", "case form", "spelling variant", "surname"}
+
 _HEAD_TITLES_EN = ("leader", "head of state")
 _TITLE_EN = {"president": "President", "prime minister": "Prime Minister"}
 _TITLE_ZH = {"president": "总统", "prime minister": "总理"}
@@ -68,6 +72,7 @@ class Form:
     state: str | None = None      # a leader or capital: the state
     exact_case: bool = False      # an acronym matches only as written
     cased: str | None = None      # ... as this text
+    capital: bool = False         # a proper name written with a capital: only so in the text
 
 
 def fold(text: str) -> str:
@@ -100,8 +105,9 @@ def build_forms(graph) -> tuple[list[Form], dict]:
         exact = len(text) <= 5 and bool(letters) and all(c.isupper() for c in letters)
         cased = kw.pop("cased", False)
         exact = exact or cased
+        capital = how in _PROPER and text[:1].isupper() and text[:1].lower() != text[:1]
         forms.append(Form(text, (ident,), how, lang or _script(text), exact_case=exact,
-                          cased=text if exact else None, **kw))
+                          cased=text if exact else None, capital=capital, **kw))
 
     entities = {}
     for kind in ("state", "organization", "person", "place"):
@@ -277,7 +283,7 @@ def _merge(forms: list[Form]) -> list[Form]:
         exact = all(f.exact_case for f in group)
         cased = next((f.cased for f in group if f.cased), None) if exact else None
         merged.append(Form(key, ids, first.how, first.lang, first.post, first.state,
-                           exact, cased))
+                           exact, cased, all(f.capital for f in group)))
     return merged
 
 

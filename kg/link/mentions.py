@@ -89,6 +89,8 @@ class Matcher:
                 form = self.forms[index]
                 if form.exact_case and text[start:end] != form.cased:
                     continue
+                if form.capital and not text[start].isupper():
+                    continue
             if _WORD.match(text[start]) and start > 0 and _WORD.match(text[start - 1]):
                 continue
             if _WORD.match(text[end - 1]) and end < len(text) and _WORD.match(text[end]):
