@@ -16,13 +16,17 @@ _ABBREVIATIONS = ("St.", "Mr.", "Mrs.", "Dr.", "U.S.", "Gen.", "г.", "ул.")
 _LIST_GAP = re.compile(r"^(?:\s*(?:、|,|，|和|及|与|以及|and|и|,\s*and)\s*)$")
 
 ABSENT = {
-    "zh": re.compile(r"没有出席|未出席|不会出席|不出席|缺席|缺位|唯一例外的是|未能出席|未与会"),
+    "zh": re.compile(r"没有出席|未出席|不会出席|不出席|缺席|缺位|唯一例外的是|未能出席|未与会|"
+                     r"拒绝出席"),
     "ru": re.compile(r"не приедет|не примет участи|не будет участвовать|не сможет принять "
                      r"участи|не поехал|проигнорировал|отказался от (?:поездки|участия)|"
-                     r"пропустил|не смог приехать|не участвовал", re.I),
+                     r"пропустил|не смог приехать|не участвовал|отказал\w* (?:от участия|"
+                     r"участвовать)", re.I),
     "en": re.compile(r"will not (?:attend|participate|come)|did not (?:attend|come|participate)|"
                      r"not be able to (?:attend|participate|come)|to skip|skipped|skips|"
-                     r"was absent|stayed away|will not be attending|unable to attend", re.I),
+                     r"was absent|stayed away|will not be attending|unable to attend|"
+                     r"(?:refused|declined|decided not) to (?:take part|attend|participate|come)",
+                     re.I),
 }
 PRESENT = {
     "zh": re.compile(r"(?<!没有)(?<!未)(?<!不会)(?<!不)出席|亲赴\S*参会|亲临参会"),
@@ -59,6 +63,13 @@ ASSOCIATE = {
     "ru": re.compile(r"ассоциированн\w*", re.I),
     "en": re.compile(r"associate(?:d)? (?:member|state)", re.I),
 }
+OBSERVER = {
+    "zh": re.compile(r"观察员"),
+    "ru": re.compile(r"наблюдател\w*", re.I),
+    "en": re.compile(r"\bobservers?\b", re.I),
+}
+#: Armenia, a CSTO member state / Армения, член ОДКБ
+_APPOSITIVE = {"en": re.compile(r"^,\s+an?\s+$")}
 WITHDREW = {
     "zh": re.compile(r"退出(?!与)"),
     "ru": re.compile(r"вышл[аои]\b|вышел|выход\w* из", re.I),
@@ -209,16 +220,18 @@ def _attendance(ctx, event: str | None) -> list[dict]:
         else:
             # the subject: a person named right after the cue (не будет участвовать премьер
             # Армении; которую проигнорировал премьер Армении), else the first person named
-            # before it (Пашинян сообщил Лукашенко, что не приедет), else the first state
+            # before it (Пашинян сообщил Лукашенко, что не приедет), else the state named
+            # last before it (the leadership of Armenia, a CSTO member, refused to attend)
             end = s + absent_hit.end()
             right_after = [m for m in named if m.type == "person" and 0 <= m.start - end <= 3]
             before = [m for m in named if m.end <= cue]
             people = [m for m in before if m.type == "person"]
-            pick = right_after[:1] or (people or before)[:1]
+            pick = right_after[:1] or people[:1] or before[-1:]
         for m in pick:
             absentees.add(m.id)
             out.append(_attendance_verdict(ctx, event, m.id, "absent"))
-    if PRESENT[lang].search(sentence):
+    present = PRESENT[lang].search(sentence)
+    if present:
         people = [m for m in named if m.type == "person"]
         seen = set(absentees)
         for m in people:
@@ -226,6 +239,12 @@ def _attendance(ctx, event: str | None) -> list[dict]:
                 continue
             seen.add(m.id)
             out.append(_attendance_verdict(ctx, event, m.id, "attended"))
+        if not people:  # attended by the presidents of Belarus, Kyrgyzstan, ...
+            cue = s + present.start()
+            for state in _state_lists(ctx, cue, s + present.end(), reach=40):
+                if state not in seen:
+                    seen.add(state)
+                    out.append(_attendance_verdict(ctx, event, state, "attended"))
     return out
 
 
@@ -351,10 +370,14 @@ def _memberships(ctx) -> list[dict]:
         return []
     listed = MEMBERS[lang].search(sentence)
     joined = JOINED[lang].search(sentence)
-    associate = ASSOCIATE[lang].search(sentence)
+    associate = ASSOCIATE[lang].search(sentence) or OBSERVER[lang].search(sentence)
     if not (listed or joined or associate) or WITHDREW[lang].search(sentence):
         return []
-    org = _organization(ctx)
+    appositive = _appositive(ctx) if listed and not (joined or associate) else []
+    if appositive:
+        return [_membership_claim(ctx, state, org, "member") for state, org in appositive]
+    cue = s + (associate or listed or joined).start()
+    org = _organization(ctx, before=cue) or _organization(ctx)
     last = ctx["last_org"]
     if org is None and listed and last is not None and last.end >= s - 120:
         org = last  # 集安组织成立于2002年5月……。目前有俄罗斯、白俄罗斯……6个成员国
@@ -365,23 +388,37 @@ def _memberships(ctx) -> list[dict]:
         if not states and joined:
             states = _subject_state(ctx, s + joined.start())
     else:
-        states = _subject_state(ctx, s + (joined or associate).start())
-    if not states:
-        return []
-    said = "associate" if associate else "member"
-    out = []
-    for state in states:
-        membership = ctx["facts"].membership(state, org.id, ctx["day"])
-        if membership is None:
-            out.append(_claim(ctx, "membership", state, org.id, "disagrees",
-                              [f"the graph has no membership of {state} in {org.id} on "
-                               f"{ctx['day']}"], [], said=said))
-            continue
-        verdict = "agrees" if membership.status == said else "disagrees"
-        out.append(_claim(ctx, "membership", state, org.id, verdict,
-                          [f"{state} in {org.id}: {membership.status} since {membership.start}"],
-                          membership.sources, said=said))
-    return out
+        status_cue = s + (joined or associate).start()
+        states = (_state_lists(ctx, status_cue, status_cue, reach=12)
+                  or _subject_state(ctx, status_cue))
+    said = ("associate" if ASSOCIATE[lang].search(sentence) else
+            "observer" if associate else "member")
+    return [_membership_claim(ctx, state, org.id, said) for state in states]
+
+
+def _membership_claim(ctx, state: str, org: str, said: str) -> dict:
+    membership = ctx["facts"].membership(state, org, ctx["day"])
+    if membership is None:
+        return _claim(ctx, "membership", state, org, "disagrees",
+                      [f"the graph has no membership of {state} in {org} on {ctx['day']}"],
+                      [], said=said)
+    verdict = "agrees" if membership.status == said else "disagrees"
+    return _claim(ctx, "membership", state, org, verdict,
+                  [f"{state} in {org}: {membership.status} since {membership.start}"],
+                  membership.sources, said=said)
+
+
+def _appositive(ctx) -> list[tuple[str, str]]:
+    """(state, organization) for "Armenia, a CSTO member state"."""
+    text = ctx["text"]
+    gap = _APPOSITIVE.get(ctx["lang"])
+    found = []
+    for state, org in itertools.pairwise(ctx["mentions"]):
+        if state.type == "state" and org.type == "organization" and gap and \
+                gap.match(text[state.end:org.start]) and \
+                re.match(r"\s*member", text[org.end:org.end + 12], re.I):
+            found.append((state.id, org.id))
+    return found
 
 
 def _subject_state(ctx, cue: int) -> list[str]:
