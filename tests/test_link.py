@@ -196,6 +196,12 @@ def test_date_forms(text, lang, day, first, last):
     assert [(str(d.first), str(d.last)) for d in found] == [(first, last)], found
 
 
+@pytest.mark.parametrize("month", ["January", "May", "September", "Sept.", "Dec."])
+def test_every_english_month_spelling(month):
+    found = find_dates(f"on {month} 3 and in {month} 2021", date(2023, 6, 15), "en")
+    assert len(found) == 2 and all(d.first for d in found)
+
+
 def test_a_range_and_a_relative_date_in_one_sentence():
     found = find_dates("вчера, 12 октября", date(2022, 10, 13), "ru")
     assert [(d.text, str(d.first)) for d in found] == [("вчера", "2022-10-12"),

@@ -305,7 +305,8 @@ _EN_WEEK = re.compile(r"\b(last week|this week|next week)\b", re.I)
 
 
 def _en_month(word: str) -> int:
-    return EN_MONTHS[word.lower().rstrip(".").replace("sept", "sep")]
+    word = word.lower().rstrip(".")
+    return EN_MONTHS["sep" if word == "sept" else word]
 
 
 def _en(c: _Collector, ref: date | None) -> None:
