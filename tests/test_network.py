@@ -411,3 +411,13 @@ def test_a_date_after_the_data_says_so(graph):
     assert "may be incomplete" in G.graph["note"]
     with pytest.warns(UserWarning, match="data is as of"):
         centrality(graph, "degree", at="2030-01-01")
+
+
+def test_series_on_a_pool_of_processes_gives_the_same_rows_in_the_same_order(graph):
+    """The yearly measures may run on several processes; the table must not change."""
+    years = range(1992, 2000)
+    one = centrality_series(graph, ["betweenness", "eigenvector"], network="co-membership",
+                            years=years, workers=1)
+    two = centrality_series(graph, ["betweenness", "eigenvector"], network="co-membership",
+                            years=years, workers=2)
+    assert one == two and len(one) > 50
