@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kg.cli_link import register as register_link
 from kg.dates import as_date
 from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
@@ -600,6 +601,7 @@ def make_parser() -> argparse.ArgumentParser:
     from kg.cli_html import register as register_html  # kg html; the page kg build writes
 
     register_html(sub, add)
+    register_link(add)
     return parser
 
 

@@ -830,6 +830,13 @@ class KnowledgeGraph:
         :func:`kg.institutions.documents`."""
         return institutions.documents(self, event, signatory)
 
+    # --- reading the news (kg.link)
+    def link(self, text: str, lang: str | None = None, date: Any = None):
+        """Mentions, dates, the event reported and the claims checked: see :mod:`kg.link`."""
+        from kg.link import link
+
+        return link(self, text, lang=lang, date=date)
+
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:
     """Load the built graph shipped in the package (no build step, no network), or the graph

@@ -16,6 +16,7 @@ def test_there_are_the_quickstart_and_the_summit_walkthrough():
     assert ROOT / "notebooks" / "02-december-2022-summit.ipynb" in NOTEBOOKS
     assert ROOT / "notebooks" / "03-centrality-over-time.ipynb" in NOTEBOOKS
     assert ROOT / "notebooks" / "04-interactive-graph.ipynb" in NOTEBOOKS
+    assert ROOT / "notebooks" / "06-reading-the-news.ipynb" in NOTEBOOKS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -45,3 +46,12 @@ def test_notebook_executes(path: Path, tmp_path):
         assert all(o["data"]["text/html"].startswith("<iframe srcdoc=") for o in pages)
         assert "1 step around Collective Security Treaty Organization" in text
         assert "'vladimir-putin'" in text and "december-2022-summit.html" in text
+    if path.name == "06-reading-the-news.ipynb":
+        assert "0            2022-12-26-cis-informal-summit   10.0" in text
+        assert "('absent',\n 'agrees'," in text
+        assert "('founding', 'CSTO', None, 'disagrees', 'CSTO founded 2002-10-07')" in text
+        assert "[('nursultan-nazarbayev', 'disagrees')]" in text
+        assert "('Путиным', 'vladimir-putin', 'case form')" in text
+        pages = [o for o in outputs if "text/html" in o.get("data", {})
+                 and o["data"]["text/html"].startswith("<iframe srcdoc=")]
+        assert len(pages) == 1
