@@ -9,7 +9,6 @@ values of the single-date call :func:`kg.network.measures.centrality` on that da
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -35,7 +34,7 @@ def centrality_series(g, measure: str | Iterable[str] = "degree",
                       weighted: bool = False,
                       status_weighted: bool = False, by: str = "person",
                       node_type: str | None = None, as_frame: bool = False,
-                      workers: int | None = None) -> Any:
+                      workers: int = 1) -> Any:
     """Rows ``{year, date, measure, rank, id, label, type, value, component, note}`` for
     every year, measure (a name, a list, or ``"all"``; bipartite ones only for
     state-organization) and node present that year, ordered by year, then measure in the
@@ -45,9 +44,10 @@ def centrality_series(g, measure: str | Iterable[str] = "degree",
     Each year is the network on ``month_day`` (31 December), or with ``whole_year`` over the
     whole year (the default for co-attendance, whose summits last a day or two); ``date`` is
     then ``YYYY-01-01/YYYY-12-31``. With ``as_frame=True``, a pandas DataFrame (pandas is
-    optional). The yearly networks are built here; networkx's measures run on ``workers``
-    processes (default: one per CPU; 1 runs them all in this process), which gives the same
-    values, in the same order.
+    optional). The yearly networks are built here; with ``workers`` above 1 networkx's
+    measures run on that many forked processes, which gives the same rows in the same order
+    (worth it for large graphs on an idle machine; on the bundled graph one process is as
+    fast, so 1 is the default).
 
     >>> import kg
     >>> rows = centrality_series(kg.load(), "degree", "state-organization", years=[1995],
@@ -88,11 +88,10 @@ def _rank_year(job: tuple) -> list:
     return [rank(G, name, weighted, node_type) for name in measures]
 
 
-def _rank_all(jobs: list[tuple], workers: int | None) -> list[list]:
+def _rank_all(jobs: list[tuple], workers: int) -> list[list]:
     """Each year's rankings, in the years' order: on a pool of forked processes when there is
     more than one CPU to use and more than one year (networkx's measures are pure Python, so
     threads would not run them at once), else here."""
-    workers = workers or os.cpu_count() or 1
     if workers < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_rank_year(job) for job in jobs]
     context = multiprocessing.get_context("fork")
