@@ -436,7 +436,7 @@ class KnowledgeGraph:
           OPTIONAL { ?t schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?t rdfs:comment ?note }
           %s
-        } ORDER BY ?start ?post"""
+        } ORDER BY ?start ?post ?person"""
 
     def tenures(self, person: str | Entity | None = None, post: str | Entity | None = None,
                 at: str | date | None = None) -> list[Tenure]:

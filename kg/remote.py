@@ -37,9 +37,6 @@ import pyoxigraph as ox
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-#: Variables of the library's own queries that hold an ``xsd:boolean``.
-BOOLEAN_VARIABLES = frozenset({"founding", "acting", "unverified"})
-
 _JSON = "application/sparql-results+json"
 _TRIPLES = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 
@@ -132,20 +129,17 @@ class SparqlEndpoint:
         """The query text as this endpoint's dialect needs it."""
         if self.dialect != "virtuoso":
             return text
-        text = re.sub(r'"(true|false)"\^\^<' + re.escape(XSD) + r'boolean>',
-                      lambda m: "1" if m.group(1) == "true" else "0", text)
-        text = re.sub(r"(?<![\w:\"?])(true|false)(?![\w:\"])",
-                      lambda m: "1" if m.group(1) == "true" else "0", text)
-        return _order_by_text(text)
+        text = strict_comparisons(inline_literal_values(text))
+        if _DESCRIBE.match(_strip_prologue(text)):
+            text = 'define sql:describe-mode "CBD" ' + text
+        return text
 
     def _term(self, name: str | None, term: Any) -> Any:
-        if (self.dialect == "virtuoso" and isinstance(term, ox.Literal) and name is not None
-                and name in BOOLEAN_VARIABLES and term.value in ("0", "1")):
+        """Virtuoso writes booleans as ``"1"^^xsd:boolean``: give the canonical form."""
+        if (isinstance(term, ox.Literal) and term.datatype.value == XSD + "boolean"
+                and term.value in ("0", "1")):
             return ox.Literal("true" if term.value == "1" else "false",
                               datatype=ox.NamedNode(XSD + "boolean"))
-        if (self.dialect == "virtuoso" and isinstance(term, ox.Literal)
-                and term.datatype.value == XSD + "integer" and name is None):
-            return term
         return term
 
     def _check_cap(self, headers: dict[str, str]) -> None:
@@ -173,30 +167,86 @@ def _results_format(content_type: str) -> ox.QueryResultsFormat:
     kind = content_type.split(";")[0].strip().casefold()
     if "xml" in kind:
         return ox.QueryResultsFormat.XML
-    if kind in ("text/csv",):
+    if kind == "text/csv":
         return ox.QueryResultsFormat.CSV
     if "tab-separated" in kind:
         return ox.QueryResultsFormat.TSV
     return ox.QueryResultsFormat.JSON
 
 
-_ORDER_BY = re.compile(r"\bORDER\s+BY\s+((?:(?:ASC|DESC)?\s*\(?\s*\?\w+\s*\)?\s*)+)",
+_LITERAL_VALUES = re.compile(
+    r'VALUES \?(\w+) \{ ("(?:[^"\\]|\\.)*"(?:\^\^<[^<>\s]*>|@[A-Za-z0-9-]+)?) \}')
+
+
+def inline_literal_values(text: str) -> str:
+    """Write each literal that the library binds (``VALUES ?at { "2010-01-01"^^xsd:date }``)
+    into the outermost group pattern in place of its variable, keeping the VALUES block.
+
+    Virtuoso 7 fails to compile a variable fixed by VALUES and compared in a FILTER beside an
+    OPTIONAL ("SP031 ... ssg_print_rvr_fixed_val(): no SPART_VARR_FIXED"); with the constant
+    written in, it compiles, and the answers are the same."""
+    from kg.sparql import _braces, outer_group_start
+
+    literals = dict(_LITERAL_VALUES.findall(text))
+    if not literals:
+        return text
+    try:
+        start = outer_group_start(text)
+    except ValueError:
+        return text
+    depth, end = 1, len(text)
+    for index, char in _braces(text[start:]):
+        depth += 1 if char == "{" else -1
+        if depth == 0:
+            end = start + index
+            break
+    body = _LITERAL_VALUES.sub(lambda m: "\0" + m.group(0) + "\0", text[start:end])
+    pieces = body.split("\0")
+    names = re.compile(r"\?(" + "|".join(map(re.escape, literals)) + r")\b")
+    for i in range(0, len(pieces), 2):  # not inside the VALUES blocks themselves
+        pieces[i] = _outside_strings(pieces[i], lambda code: names.sub(
+            lambda m: literals[m.group(1)], code))
+    return text[:start] + "".join(pieces) + text[end:]
+
+
+_OPERAND = r'(?:\?\w+|"(?:[^"\\]|\\.)*"(?:\^\^<[^<>\s]*>)?|[+-]?\d+(?:\.\d+)?)'
+_COMPARISON = re.compile(rf"({_OPERAND})\s*(<=|>=)\s*({_OPERAND})")
+_DESCRIBE = re.compile(r"\s*DESCRIBE\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*)\s*)*",
                        re.IGNORECASE)
 
 
-def _order_by_text(text: str) -> str:
-    """``ORDER BY ?a DESC(?b)`` → ordering by each variable's IRI text where it is an IRI and by
-    its value otherwise (Virtuoso orders IRIs by internal id)."""
+def _strip_prologue(text: str) -> str:
+    return text[_PROLOGUE.match(text).end():]
 
-    def keys(match: re.Match) -> str:
-        out = []
-        for item in re.finditer(r"(ASC|DESC)?\s*\(?\s*\?(\w+)\s*\)?", match.group(1), re.I):
-            direction, name = item.group(1), item.group(2)
-            key = f"IF(isIRI(?{name}), STR(?{name}), ?{name})"
-            out.append(f"{direction.upper()}({key})" if direction else f"ASC({key})")
-        return "ORDER BY " + " ".join(out) + " "
 
-    return _ORDER_BY.sub(keys, text)
+def strict_comparisons(text: str) -> str:
+    """``?a <= ?b`` → ``!(?a > ?b)`` and ``?a >= ?b`` → ``!(?a < ?b)``, for a variable,
+    literal or number on each side: the same answers, errors included (a comparison with an
+    unbound variable is an error either way). Virtuoso 7 answers
+    ``?start <= "1992-05-15"^^xsd:date`` with no rows where the same data meets ``<``: its
+    range scan on dates loses the inclusive end."""
+
+    def strict(match: re.Match) -> str:
+        left, op, right = match.groups()
+        return f"!({left} {'>' if op == '<=' else '<'} {right})"
+
+    return _COMPARISON.sub(strict, text)
+
+
+_STRINGS = re.compile("|".join((
+    r'"""[\s\S]*?"""', r"'''[\s\S]*?'''", r'"(?:[^"\\\n]|\\.)*"', r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\s]*>', r"#[^\n]*")))
+
+
+def _outside_strings(text: str, change) -> str:
+    """Apply ``change`` to the parts of the text outside strings, IRIs and comments."""
+    out, last = [], 0
+    for match in _STRINGS.finditer(text):
+        out += [change(text[last:match.start()]), match.group(0)]
+        last = match.end()
+    out.append(change(text[last:]))
+    return "".join(out)
 
 
 def connect(url: str, default_graph: str | None = None, dialect: str = "auto",
