@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.cli_serve import add_serve_command
+from kg.cli_serve import add_commands
 from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
 from kg.guards import statuses
@@ -536,7 +536,7 @@ def make_parser() -> argparse.ArgumentParser:
                                       "place", "treaty", "base"), help="only this type")
     p.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
 
-    add_serve_command(add)
+    add_commands(add)
 
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
 
