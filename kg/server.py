@@ -82,6 +82,34 @@ def prepare_store(location: str | Path, graph: str | Path | None = None) -> Path
     return location
 
 
+def wait_until_answering(query_url: str, process: subprocess.Popen, wait_s: float) -> None:
+    """Poll ``ASK {}`` on a SPARQL endpoint until it answers; ServerError if the process
+    exits first (with its standard error, if piped) or ``wait_s`` passes."""
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            error = process.stderr.read().strip() if process.stderr else ""
+            raise ServerError(f"{Path(str(process.args[0])).name} exited "
+                              f"({process.returncode}): {error}")
+        try:
+            with urllib.request.urlopen(query_url + "?query=ASK%7B%7D", timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise ServerError(f"the server did not answer on {query_url} within {wait_s:.0f} s")
+
+
+def stop_process(process: subprocess.Popen | None, wait_s: float) -> None:
+    """Terminate a server process we started, then kill it if it is still there."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=wait_s)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 class Server:
     """Oxigraph's SPARQL server, read-only, on a store folder; a context manager that starts
     it, waits until it answers, and stops it.
@@ -119,28 +147,15 @@ class Server:
                    "--bind", f"{self.host}:{self.port}", "--timeout-s", str(self.timeout_s)]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + wait_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                error = self.process.stderr.read().strip() if self.process.stderr else ""
-                self.stop()
-                raise ServerError(f"oxigraph serve-read-only exited: {error}")
-            try:
-                with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=2):
-                    return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
-        self.stop()
-        raise ServerError(f"the server did not answer on {self.url} within {wait_s:.0f} s")
+        try:
+            wait_until_answering(self.query_url, self.process, wait_s)
+        except ServerError:
+            self.stop()
+            raise
+        return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, 10)
         if self.process is not None and self.process.stderr:
             self.process.stderr.close()
         self.process = None

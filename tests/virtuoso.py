@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from kg.server import free_port
+from kg.server import ServerError, free_port, stop_process, wait_until_answering
 
 GRAPH = "https://w3id.org/postsoviet-kg/graph"
 
@@ -81,18 +78,14 @@ class Virtuoso:
         self.process = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)],
                                         cwd=self.dir, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + wait_s
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                log = (self.dir / "virtuoso.log").read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"virtuoso-t exited ({self.process.returncode}):\n{log}")
-            try:
-                with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=2):
-                    return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"Virtuoso did not answer on {self.query_url} in {wait_s:.0f} s")
+        try:
+            wait_until_answering(self.query_url, self.process, wait_s)
+        except ServerError as err:
+            self.stop()
+            log = self.dir / "virtuoso.log"
+            tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise RuntimeError(f"Virtuoso did not start: {err}\n{tail}") from None
+        return self
 
     def isql(self, statements: str) -> str:
         done = subprocess.run(["isql-vt", f"127.0.0.1:{self.sql_port}", "dba", "dba",
@@ -114,13 +107,7 @@ class Virtuoso:
             raise RuntimeError(f"the load reported an error: {status}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, 30)
         self.process = None
 
     def __enter__(self) -> Virtuoso:
