@@ -7,10 +7,16 @@ import argparse
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.server import serve
+    import sys
 
-    return serve(args.graph, host=args.host, port=args.port, location=args.location,
-                 timeout_s=args.timeout)
+    from kg.server import ServerError, serve
+
+    try:
+        return serve(args.graph, host=args.host, port=args.port, location=args.location,
+                     timeout_s=args.timeout)
+    except ServerError as err:  # e.g. the port is taken: one line, no traceback
+        print(f"kg: error: {err}", file=sys.stderr)
+        return 2
 
 
 def cmd_import_cow(args: argparse.Namespace) -> int:

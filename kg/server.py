@@ -138,6 +138,13 @@ class Server:
         return self.url + "query"
 
     def start(self, wait_s: float = 30.0) -> Server:
+        with socket.socket() as probe:  # another server there would answer our readiness poll
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            try:
+                probe.bind((self.host, self.port))
+            except OSError as err:
+                raise ServerError(f"cannot listen on {self.host}:{self.port}: "
+                                  f"{err.strerror or err}") from None
         if self.location is None:
             self._scratch = tempfile.TemporaryDirectory(prefix="kg-store-")
             self.location = Path(self._scratch.name)

@@ -182,3 +182,12 @@ def test_serve_binds_to_loopback_by_default():
 
     args = make_parser().parse_args(["serve"])
     assert (args.host, args.port, args.timeout) == ("127.0.0.1", 7878, 30)
+
+
+def test_kg_serve_on_a_taken_port_is_one_clear_error(server, capsys):
+    from kg.cli import main
+
+    assert main(["serve", "--port", str(server.port)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg: error: cannot listen on 127.0.0.1:{server.port}: ")
+    assert "Traceback" not in err

@@ -182,3 +182,11 @@ def test_virtuoso_adaptation_of_inclusive_comparisons():
     text = 'FILTER(?start <= "1992-05-15"^^<urn:d> && (!BOUND(?end) || ?end >= ?at) && "a<=b")'
     assert strict_comparisons(text) == (
         'FILTER(!(?start > "1992-05-15"^^<urn:d>) && (!BOUND(?end) || !(?end < ?at)) && "a<=b")')
+
+
+def test_an_answer_cut_by_the_server_is_an_error_not_a_short_list():
+    endpoint = SparqlEndpoint.__new__(SparqlEndpoint)
+    endpoint.url = "http://127.0.0.1:1/sparql"
+    endpoint._check_cap({})
+    with pytest.raises(EndpointError, match="cut the answer at 10000 rows"):
+        endpoint._check_cap({"x-sparql-maxrows": "10000"})
