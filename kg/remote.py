@@ -17,12 +17,13 @@ booleans) or N-Triples/Turtle (CONSTRUCT, DESCRIBE) and are read into Oxigraph t
 booleans and language tags reach the library as on the embedded graph. Virtuoso (detected by
 its ``Server`` header, or ``dialect="virtuoso"``) needs more:
 
-- it stores ``xsd:boolean`` literals as integers and returns ``1``/``0`` typed
-  ``xsd:integer``: a variable the library reads as a boolean is converted back
-  (:data:`BOOLEAN_VARIABLES`), and a boolean constant in the query text is sent as the integer
-  Virtuoso compares it with;
-- it orders IRIs by internal id, not by their text: ``ORDER BY ?x`` is sent as
-  ``ORDER BY STR(?x)`` for variables bound to IRIs... which is also how Oxigraph orders IRIs;
+- ``a <= b`` is sent as ``!(a > b)`` (and ``>=`` alike): Virtuoso 7 loses the inclusive end of
+  a date range (:func:`strict_comparisons`);
+- each literal the library binds is written into the query body in place of its variable:
+  Virtuoso 7 cannot compile a VALUES-fixed variable compared beside an OPTIONAL
+  (:func:`inline_literal_values`);
+- booleans come back as ``"1"``/``"0"``: they are read back as ``true``/``false``;
+- DESCRIBE asks for the concise bounded description, as Oxigraph gives;
 - it caps result sets at ``ResultSetMaxRows`` silently (with an ``X-SPARQL-MaxRows`` header): a
   capped answer is an error here, never a short list;
 - it has system graphs: give ``default_graph`` so that queries read only the data's graph.
