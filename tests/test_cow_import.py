@@ -143,3 +143,19 @@ def test_full_cow_import(tmp_path):
         assert len(combined.members("UN", at="2000-06-01")) > 180
         assert combined.members("CSTO", at="2010-01-01") == kg.load().members(
             "CSTO", at="2010-01-01")
+
+
+def test_the_combined_graph_served_and_queried_remotely(tmp_path, imported):
+    """The combined graph on `kg serve`, through kg.connect: the same answers."""
+    from kg.server import Server
+
+    combined = tmp_path / "all.nt"
+    import_cow(STATES, IGOS, out=tmp_path / "cow.nt", combined=combined, show_progress=False)
+    _, local = imported
+    with Server(combined, port=0) as server:
+        remote = kg.connect(server.query_url)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kg.KGWarning)
+            assert [s.id for s in remote.members("UN", at="1995-06-01")] == ["GEO"]
+        assert remote.memberships(state="USA") == local.memberships(state="USA")
+        assert remote.memberships(organization="WMO") == local.memberships(organization="WMO")
