@@ -19,17 +19,30 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli_serve import add_commands
+from kg.dates import as_date
 from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
 from kg.guards import statuses
-from kg.namespaces import EVENT_CLASS_NAMES
+from kg.namespaces import EVENT_CLASS_NAMES, MEETING_FORMATS
 from kg.notices import KGWarning
 from kg.problems import DataError
 from kg.queries import NamedQuery, named_queries, read_query_file
-from kg.records import Entity, Membership, Participation, Source, Tenure, Triples, partial
+from kg.records import (
+    Chairmanship,
+    Document,
+    Entity,
+    Membership,
+    Participation,
+    Source,
+    Tenure,
+    Triples,
+    partial,
+)
 from kg.stats import compute_stats
 
 FORMATS = ("table", "csv", "json")
+CHAIR_COLUMNS = ("organization", "state", "start", "end", "decision", "sources")
+DOCUMENT_COLUMNS = ("document", "kind", "date", "label", "signatories", "refused")
 
 
 class UsageError(Exception):
@@ -116,7 +129,22 @@ def _tenure_row(t: Tenure) -> dict[str, Any]:
 
 
 def _participation_row(p: Participation) -> dict[str, Any]:
-    return {"participant": p.participant, "state": p.state, "role": p.role, "note": p.note}
+    return {"participant": p.participant, "represents": p.represents, "role": p.role,
+            "attendance": p.attendance, "composition": p.composition, "note": p.note}
+
+
+def _chairmanship_row(c: Chairmanship) -> dict[str, Any]:
+    return {"organization": c.organization, "state": c.state,
+            "start": partial(c.start, c.start_precision),
+            "end": partial(c.end, c.end_precision), "decision": c.decision,
+            "sources": [s.id for s in c.sources]}
+
+
+def _document_row(d: Document) -> dict[str, Any]:
+    return {"document": d.id, "kind": d.kind, "date": partial(d.date, d.date_precision),
+            "label": d.label,
+            "signatories": ";".join(s.id for s in d.signatories),
+            "refused": ";".join(s.id for s in d.refused)}
 
 
 # ---------------------------------------------------------------------- commands
@@ -295,7 +323,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{entity.label} [{entity.type} {entity.id}]  {entity.iri}")
     nested = {"memberships": _membership_row, "members": _membership_row,
-              "tenures": _tenure_row, "participants": _participation_row}
+              "tenures": _tenure_row, "participants": _participation_row,
+              "chairmanships": _chairmanship_row, "documents": _document_row}
     for key, values in described.items():
         if key in nested:
             continue
@@ -318,7 +347,27 @@ def cmd_events(args: argparse.Namespace) -> int:
     between = (args.from_ or "0001-01-01", args.to or "9999-12-31") \
         if args.from_ or args.to else None
     return _table(args, "events", kind=args.kind, between=between,
-                  participant=args.participant, organization=args.organization)
+                  participant=args.participant, organization=args.organization,
+                  format=args.meeting_format)
+
+
+def cmd_chairs(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    chairs = graph.chairs(args.organization)
+    if args.at:
+        day = as_date(args.at)
+        chairs = [c for c in chairs if c.covers(day)]
+    rows = [_chairmanship_row(c) for c in chairs]
+    sys.stdout.write(render(rows, args.format, CHAIR_COLUMNS))
+    return 0
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    graph = _graph(args)
+    rows = [_document_row(d) for d in graph.documents(event=args.event,
+                                                      signatory=args.signatory)]
+    sys.stdout.write(render(rows, args.format, DOCUMENT_COLUMNS))
+    return 0
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
@@ -410,7 +459,8 @@ def _show_value(value: Any) -> str:
 
 def _json_value(value: Any) -> Any:
     for kind, to_row in ((Membership, _membership_row), (Tenure, _tenure_row),
-                         (Participation, _participation_row)):
+                         (Participation, _participation_row),
+                         (Chairmanship, _chairmanship_row), (Document, _document_row)):
         if isinstance(value, kind):
             return {k: _cell(v, False) for k, v in to_row(value).items()}
     if isinstance(value, Source):
@@ -499,9 +549,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--participant", help="a person or state that took part (absentees do "
                    "not count)")
     p.add_argument("--organization", help="only this organization's events")
+    p.add_argument("--meeting-format", choices=MEETING_FORMATS,
+                   help="only meetings held in this format")
 
-    p = add("participants", cmd_participants, "Who hosted, attended or was absent from an event.")
+    p = add("participants", cmd_participants, "Who hosted, attended or was absent from an "
+            "event, as what (role), representing which state or organization, in person or by "
+            "video.")
     p.add_argument("event", help="an event id, e.g. 2022-12-26-cis-informal-summit")
+
+    p = add("chairs", cmd_chairs, "The rotating chairmanships of an organization, oldest "
+            "first, or the chair on one day.")
+    p.add_argument("organization", help="an organization's id or name, e.g. CIS")
+    p.add_argument("--at", metavar="YYYY-MM-DD", help="only the chairmanship on this day")
+
+    p = add("documents", cmd_documents, "Documents adopted or signed at an event, or signed by "
+            "a state: kind, date, signatories, and states present that refused to sign.")
+    p.add_argument("--event", help="an event id")
+    p.add_argument("--signatory", help="a state that signed")
 
     p = add("tenures", cmd_tenures, "Tenures of a person or of a post, oldest first.")
     p.add_argument("--person", help="a person's id or name")
@@ -547,6 +611,13 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder with state_year_formatv3.csv.gz "
                         "(default: ../shared/data/cow-igo-v3)")
     p.add_argument("--out", metavar="FILE", help="write the Markdown here (default: stdout)")
+
+    from kg.cli_network import register  # the network commands (kg.network)
+
+    register(add)
+    from kg.cli_html import register as register_html  # kg html; the page kg build writes
+
+    register_html(sub, add)
     return parser
 
 

@@ -35,10 +35,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "note", "sources"),
     "tenures": ("person", "person_label", "post", "post_label", "start", "start_precision",
                 "end", "end_precision", "acting", "note", "sources"),
-    "events": ("event", "label", "kind", "start", "start_precision", "end", "end_precision",
-               "ongoing", "location", "organization", "sources"),
+    "events": ("event", "label", "kind", "format", "composition", "start", "start_precision",
+               "end", "end_precision", "ongoing", "location", "venue", "organization",
+               "sources"),
     "participations": ("event", "event_start", "participant", "participant_label", "state",
-                       "role", "note", "sources"),
+                       "represents", "role", "attendance", "composition", "note", "sources"),
     "state-year": ("state", "organization", "year", "status", "cow_status"),
     "sources": ("source", "url", "title", "publisher", "accessed"),
 }
@@ -79,20 +80,23 @@ def _tenures(g: KnowledgeGraph, person=None, post=None, at=None) -> list[dict]:
 
 
 def _events(g: KnowledgeGraph, kind=None, between=None, participant=None,
-            organization=None) -> list[dict]:
-    return [{"event": e.id, "label": e.label, "kind": e.kind, "start": e.start,
-             "start_precision": e.start_precision, "end": e.end,
+            organization=None, format=None) -> list[dict]:
+    return [{"event": e.id, "label": e.label, "kind": e.kind, "format": e.format,
+             "composition": ";".join(e.composition) or None,
+             "start": e.start, "start_precision": e.start_precision, "end": e.end,
              "end_precision": e.end_precision, "ongoing": e.ongoing,
-             "location": _id(e.location), "organization": _id(e.organization),
-             "sources": _sources(e.sources)}
+             "location": _id(e.location), "venue": _id(e.venue),
+             "organization": _id(e.organization), "sources": _sources(e.sources)}
             for e in g.events(kind=kind, between=between, participant=participant,
-                              organization=organization)]
+                              organization=organization, format=format)]
 
 
 def _participations(g: KnowledgeGraph, event=None, **filters: Any) -> list[dict]:
     events = [g.event(event)] if event is not None else g.events(**filters)
     return [{"event": e.id, "event_start": e.start, "participant": p.participant.id,
-             "participant_label": p.participant.label, "state": _id(p.state), "role": p.role,
+             "participant_label": p.participant.label, "state": _id(p.state),
+             "represents": _id(p.represents), "role": p.role, "attendance": p.attendance,
+             "composition": p.composition,
              "note": p.note, "sources": _sources(p.sources)}
             for e in events for p in g.participants(e.id)]
 

@@ -18,13 +18,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import institutions
 from kg.dates import as_date
 from kg.guards import check_as_of, check_lifetime, expect, statuses
 from kg.names import NameIndex, surname
-from kg.namespaces import EVENT_CLASS_NAMES, PREFIXES, sparql_prologue
+from kg.namespaces import EVENT_CLASS_NAMES, MEETING_FORMATS, PREFIXES, sparql_prologue
 from kg.notices import DefaultUsedWarning, notice
 from kg.queries import NamedQuery, _shipped_queries, named_queries
 from kg.records import (
+    Chairmanship,
+    Document,
     Entity,
     Event,
     LangString,
@@ -59,9 +62,15 @@ ENTITY_TYPES = {
     "http://www.w3.org/ns/org#Post": "post",
     "https://schema.org/Event": "event",
     PSK + "City": "place",
+    PSK + "Venue": "place",
     PSK + "Treaty": "treaty",
+    PSK + "Document": "document",
     PSK + "MilitaryBase": "base",
 }
+
+#: The order participants are listed in, by role.
+PARTICIPATION_ORDER = ("host", "attendee", "guest", "observer", "official", "absent",
+                       "belligerent", "contributor", "territory")
 
 #: Event kind by its class IRI.
 EVENT_KINDS = {PSK + name: kind for kind, name in EVENT_CLASS_NAMES.items()}
@@ -192,6 +201,8 @@ class KnowledgeGraph:
             SELECT ?x ?id ?class ?label ?alias ?code WHERE {{
               VALUES ?class {{ {types} }}
               ?x a ?class ; dcterms:identifier ?id .
+              # a treaty is also a document: its type is the more specific one
+              FILTER(?class != psk:Document || NOT EXISTS {{ ?x a psk:Treaty }})
               {{ ?x skos:prefLabel ?label }} UNION {{ ?x skos:altLabel ?alias }}
               UNION {{ ?x psk:iso3166Alpha2 ?code }}
               UNION {{ ?x skos:exactMatch ?code FILTER(STRSTARTS(STR(?code), STR(wd:))) }}
@@ -342,19 +353,25 @@ class KnowledgeGraph:
                                        (org:subOrganizationOf "organs")
                                        (psk:capital "capital of") (psk:headquarters "seat of")
                                        (psk:hostState "foreign military bases")
-                                       (psk:operatedBy "military bases abroad") }
+                                       (psk:operatedBy "military bases abroad")
+                                       (psk:venue "venue of") (psk:signatory "signed")
+                                       (psk:refusedToSign "refused to sign") }
                   ?s ?p ?x }""", x=entity):
             described[str(row["label"])].append(row["s"])
         if entity.type == "state":
             described["memberships"] = self.memberships(state=entity)
+            described["chairmanships"] = institutions.chairmanships_of(self, entity)
         elif entity.type == "organization":
             described["members"] = self.memberships(organization=entity)
+            described["chairmanships"] = self.chairs(entity)
         elif entity.type == "person":
             described["tenures"] = self.tenures(person=entity)
         elif entity.type == "event":
             described["participants"] = self.participants(entity)
+            described["documents"] = self.documents(event=entity)
         return {key: sorted(values, key=sort_key) if key not in
-                ("memberships", "members", "tenures", "participants") else values
+                ("memberships", "members", "tenures", "participants", "chairmanships",
+                 "documents") else values
                 for key, values in sorted(described.items())}
 
     # ------------------------------------------------------------------ memberships
@@ -484,26 +501,36 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ events
     _EVENT = """
-        SELECT DISTINCT ?e ?class ?start ?end ?sp ?ep ?location ?org WHERE {
+        SELECT DISTINCT ?e ?class ?start ?end ?sp ?ep ?location ?org ?format ?venue WHERE {
           ?e a schema:Event, ?class ; schema:startDate ?start ; psk:startPrecision ?sp .
           FILTER(?class != schema:Event)
           OPTIONAL { ?e schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?e schema:location ?location }
           OPTIONAL { ?e psk:organization ?org }
+          OPTIONAL { ?e psk:meetingFormat/skos:notation ?format }
+          OPTIONAL { ?e psk:venue ?venue }
           %s
         } ORDER BY ?start ?e"""
 
     def events(self, kind: str | None = None,
                between: tuple[str | date, str | date] | None = None,
                participant: str | Entity | None = None,
-               organization: str | Entity | None = None) -> list[Event]:
+               organization: str | Entity | None = None,
+               format: str | None = None) -> list[Event]:
         """Events, oldest first, filtered by kind (``summit``, ``armed-conflict``, ...), by a
         period ``between=(first, last)`` (inclusive; an event counts if it overlaps it, and an
         ongoing event, one with no end, overlaps every period after its start), by
-        a participant (a person, or a state represented; absentees do not count), or by
-        organization."""
+        a participant (a person, or a state represented; absentees do not count), by
+        organization, or by meeting format (``regular``, ``informal``, ``extraordinary``,
+        ``online``)."""
         bindings: dict[str, Any] = {}
         where = []
+        if format is not None:
+            if format not in MEETING_FORMATS:
+                raise ValueError(f"unknown format {format!r}: expected one of "
+                                 f"{', '.join(MEETING_FORMATS)}")
+            bindings["given_format"] = format
+            where.append("FILTER(BOUND(?format) && ?format = ?given_format)")
         if kind is not None:
             if kind not in EVENT_CLASS_NAMES:
                 raise ValueError(f"unknown event kind {kind!r}: expected one of "
@@ -536,23 +563,45 @@ class KnowledgeGraph:
         return Event(entity.id, entity.iri, entity.label, EVENT_KINDS[row["class"]],
                      row["start"], row.get("end"), row.get("location"), row.get("org"),
                      entity.labels, self._sources_of(entity.iri), PRECISION[row["sp"]],
-                     PRECISION.get(row.get("ep")))
+                     PRECISION.get(row.get("ep")), plain(row.get("format")), row.get("venue"),
+                     self._compositions.get(entity.iri, ()))
+
+    @cached_property
+    def _compositions(self) -> dict[str, tuple[str, ...]]:
+        """The sessions (narrow, extended) of each meeting that records them."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for row in self._select("""SELECT ?e ?c WHERE { ?e a schema:Event ;
+                                     psk:composition/skos:notation ?c }""", convert=False):
+            found[row["e"].value].append(row["c"].value)
+        order = {"narrow": 0, "extended": 1}
+        return {e: tuple(sorted(c, key=order.get)) for e, c in found.items()}
 
     def participants(self, event: str | Entity) -> list[Participation]:
-        """Who hosted, attended or was absent from an event (hosts first, then by state)."""
+        """Who hosted, attended or was absent from an event, and as what (hosts first, then
+        attendees, guests, observers, officials, absentees; belligerents, contributors and
+        territories of a conflict or deployment), each by the state or organization it
+        represented."""
         entity = expect(self, event, "event")
         rows = self._select("""
-            SELECT ?p ?who ?state ?role ?note WHERE {
+            SELECT ?p ?who ?whom ?role ?note ?attendance ?session WHERE {
               ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
-              OPTIONAL { ?p psk:representing ?state }
+              OPTIONAL { ?p psk:representing ?whom }
+              OPTIONAL { ?p psk:attendance/skos:notation ?attendance }
+              OPTIONAL { ?p psk:composition/skos:notation ?session }
               OPTIONAL { ?p rdfs:comment ?note }
             }""", e=entity)
-        order = {"host": 0, "attendee": 1, "absent": 2}
-        found = [Participation(entity, row["who"], row.get("state"), row["role"],
-                               plain(row.get("note")), self._sources_of(row["p"]), row["p"])
-                 for row in rows]
-        return sorted(found, key=lambda p: (order.get(p.role, 9),
-                                            (p.state or p.participant).id))
+        order = {role: i for i, role in enumerate(PARTICIPATION_ORDER)}
+        found = []
+        for row in rows:
+            whom = row.get("whom")
+            state = whom if isinstance(whom, Entity) and whom.type == "state" else None
+            found.append(Participation(entity, row["who"], state, row["role"],
+                                       plain(row.get("note")), self._sources_of(row["p"]),
+                                       row["p"], whom, plain(row.get("attendance")),
+                                       plain(row.get("session"))))
+        return sorted(found, key=lambda p: (order.get(p.role, 99),
+                                            (p.represents or p.participant).id,
+                                            p.participant.id))
 
     # ------------------------------------------------------------------ SPARQL
     def query(self, sparql: str, engine: str = "oxigraph", **bindings: Any) -> Any:
@@ -748,6 +797,45 @@ class KnowledgeGraph:
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self._source_index[0].values()}
+
+    # --- network analysis (kg.network)
+    def network(self, kind: str, at=None, period=None, organizations=None, **options):
+        """A networkx graph of this graph at a date or over a period: see kg.network.network."""
+        from kg.network import network
+        return network(self, kind, at, period, organizations, **options)
+
+    def centrality(self, measure: str, network: str = "co-membership", **options):
+        """Nodes ranked by a centrality measure, as (id, label, value): see kg.network."""
+        from kg.network import centrality
+        return centrality(self, measure, network, **options)
+
+    def centrality_series(self, measure="degree", network: str = "co-membership", **options):
+        """A measure year by year as a tidy table: see kg.network.centrality_series."""
+        from kg.network import centrality_series
+        return centrality_series(self, measure, network, **options)
+
+    # --- interactive page (kg.viz)
+    def to_html(self, path: str | Path, network: str = "full", at: str | date | None = None,
+                focus: str | Entity | None = None, depth: int = 2, lang: str = "en") -> Path:
+        """Write the interactive, offline HTML page of the graph; see :func:`kg.viz.to_html`."""
+        from kg.viz import to_html
+
+        return to_html(self, path, network=network, at=at, focus=focus, depth=depth, lang=lang)
+
+    # --- chairmanships and documents (kg.institutions)
+    def chair(self, body: str | Entity, at: Any) -> Entity | None:
+        """The state chairing ``body`` on ``at`` (or None); see :func:`kg.institutions.chair`."""
+        return institutions.chair(self, body, at)
+
+    def chairs(self, body: str | Entity) -> list[Chairmanship]:
+        """The chairmanships of ``body``, oldest first; see :func:`kg.institutions.chairs`."""
+        return institutions.chairs(self, body)
+
+    def documents(self, event: str | Entity | None = None,
+                  signatory: str | Entity | None = None) -> list[Document]:
+        """Documents adopted at an event or signed by a state; see
+        :func:`kg.institutions.documents`."""
+        return institutions.documents(self, event, signatory)
 
 
 def load(path: str | Path | None = None) -> KnowledgeGraph:

@@ -18,7 +18,7 @@ STATUSES = ("member", "associate", "observer", "participant", "partner", "suspen
 
 _ARTICLE = {"organization": "an organization", "event": "an event", "state": "a state",
             "person": "a person", "post": "a post", "place": "a place", "treaty": "a treaty",
-            "base": "a military base", "source": "a source"}
+            "base": "a military base", "source": "a source", "document": "a document"}
 
 
 class WrongKindError(ValueError):

@@ -22,6 +22,8 @@ SEGMENTS = {
     "membership": "membership",
     "tenure": "tenure",
     "participation": "participation",
+    "chairmanship": "chairmanship",
+    "document": "document",
 }
 
 DATASET_IRI = BASE + "dataset"
@@ -30,9 +32,37 @@ DATASET_IRI = BASE + "dataset"
 #: format, the build and the library all read the kinds from here.
 EVENT_CLASS_NAMES = {
     "summit": "Summit", "treaty-signing": "TreatySigning", "accession": "Accession",
-    "withdrawal": "Withdrawal", "armed-conflict": "ArmedConflict", "unrest": "Unrest",
-    "deployment": "Deployment", "election": "Election",
+    "withdrawal": "Withdrawal", "status-change": "StatusChange",
+    "armed-conflict": "ArmedConflict", "unrest": "Unrest", "deployment": "Deployment",
+    "election": "Election",
 }
+
+#: How a meeting was held (``events.format``): a statutory meeting of the body, an informal
+#: one, an extraordinary one called outside the schedule, or one held wholly by video link.
+MEETING_FORMATS = ("regular", "informal", "extraordinary", "online")
+#: The sessions of a meeting (``events.composition``, a ';'-list): the restricted session of
+#: the heads of delegation, and the extended (expanded, plenary) one with delegations, observers
+#: and guests. ``participations.composition`` names the only one a participant joined.
+COMPOSITIONS = ("narrow", "extended")
+#: How one participant took part (``participations.attendance``); ``absent`` is a role.
+ATTENDANCE = ("in-person", "video")
+#: Roles, by the kinds of event they are valid for (checks.check_roles).
+ROLES_BY_KIND = {
+    "summit": ("host", "attendee", "absent", "guest", "observer", "official"),
+    "treaty-signing": ("host", "attendee", "absent", "official"),
+    "accession": ("attendee",),
+    "withdrawal": ("attendee",),
+    "status-change": ("attendee",),
+    "election": ("attendee",),
+    "armed-conflict": ("belligerent", "territory"),
+    "unrest": ("territory",),
+    "deployment": ("contributor", "territory"),
+}
+ROLES = tuple(dict.fromkeys(r for roles in ROLES_BY_KIND.values() for r in roles))
+#: The act an organization's founding date stands for (``organizations.founded_by``).
+FOUNDING_ACTS = ("signature", "entry-into-force", "first-meeting", "decision")
+#: Kinds of document adopted or signed at a meeting (``documents.kind``).
+DOCUMENT_KINDS = ("declaration", "statement", "programme", "agreement", "decision")
 
 PREFIXES = {
     "psk": BASE + "ontology#",
@@ -58,6 +88,7 @@ PREFIXES = {
     "event": BASE + "event/",
     "place": BASE + "place/",
     "source": BASE + "source/",
+    "document": BASE + "document/",
 }
 
 

@@ -161,6 +161,12 @@ class Event:
     sources: tuple[Source, ...] = field(default=(), compare=False)
     start_precision: str = "day"
     end_precision: str | None = None
+    #: ``regular``, ``informal``, ``extraordinary`` or ``online`` (meetings only), else None
+    format: str | None = None
+    #: the palace, residence or hall inside ``location`` where it was held, if known
+    venue: Entity | None = None
+    #: the sessions it was held in, where known: ``("narrow", "extended")``, ``("extended",)``
+    composition: tuple[str, ...] = ()
 
     @property
     def ongoing(self) -> bool:
@@ -175,8 +181,11 @@ class Event:
 
 @dataclass(frozen=True)
 class Participation:
-    """``participant`` is a person or a state; ``state`` the state represented; ``role`` is
-    ``host``, ``attendee`` or ``absent``."""
+    """``participant`` is a person or a state; ``state`` the state represented (None for an
+    official, who represents an organization); ``represents`` the state or organization
+    represented. ``role`` is ``host``, ``attendee``, ``absent``, ``guest``, ``observer`` or
+    ``official`` at a meeting, ``belligerent``, ``territory`` or ``contributor`` in a conflict,
+    unrest or deployment. ``attendance`` is ``in-person``, ``video`` or ``absent`` where known."""
 
     event: Entity
     participant: Entity
@@ -185,8 +194,63 @@ class Participation:
     note: str | None
     sources: tuple[Source, ...]
     iri: str
+    represents: Entity | None = None
+    attendance: str | None = None
+    #: ``extended`` (or ``narrow``) when the participant joined only that session
+    composition: str | None = None
 
     def __repr__(self) -> str:
         who = self.participant.id
-        state = f" for {self.state.id}" if self.state and self.state != self.participant else ""
-        return f"<{self.role} {who}{state} at {self.event.id}>"
+        whom = self.represents or self.state
+        state = f" for {whom.id}" if whom and whom != self.participant else ""
+        video = " by video" if self.attendance == "video" else ""
+        return f"<{self.role} {who}{state} at {self.event.id}{video}>"
+
+
+@dataclass(frozen=True)
+class Chairmanship:
+    """One state's rotating chairmanship of one organization, from ``start`` to the day the
+    next chair took over (``end``, not covered); ``decision`` is the meeting that chose it."""
+
+    organization: Entity
+    state: Entity
+    start: date
+    end: date | None
+    decision: Entity | None
+    note: str | None
+    sources: tuple[Source, ...]
+    iri: str
+    start_precision: str = "day"
+    end_precision: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def __repr__(self) -> str:
+        return (f"<chairmanship of {self.organization.id}: {self.state.id} "
+                f"{partial(self.start, self.start_precision)}.."
+                f"{partial(self.end, self.end_precision)}>")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A declaration, statement, programme, agreement, decision or treaty adopted or signed at
+    ``event``; ``signatories`` the states that signed, ``refused`` those present that did not."""
+
+    id: str
+    iri: str
+    label: str
+    kind: str
+    date: date | None
+    event: Entity | None
+    organization: Entity | None
+    signatories: tuple[Entity, ...]
+    refused: tuple[Entity, ...]
+    note: str | None
+    sources: tuple[Source, ...]
+    labels: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    date_precision: str = "day"
+
+    def __repr__(self) -> str:
+        at = f" at {self.event.id}" if self.event else ""
+        return f"<{self.kind} {self.id}: {self.label}{at}>"

@@ -16,10 +16,13 @@ COUNTED = {
     "people": "foaf:Person",
     "posts": "org:Post",
     "places": "psk:City",
+    "venues": "psk:Venue",
+    "documents": "psk:Document",
     "events": "schema:Event",
     "memberships": "org:Membership",
     "tenures": "psk:Tenure",
     "participations": "psk:Participation",
+    "chairmanships": "psk:Chairmanship",
     "sources": "psk:Source",
 }
 

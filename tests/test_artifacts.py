@@ -20,7 +20,8 @@ SORT_KEYS = {
     "sources": ("id",), "states": ("id",), "places": ("id",), "organizations": ("id",),
     "people": ("id",), "posts": ("id",), "events": ("id",), "treaties": ("id",), "bases": ("id",),
     "memberships": ("organization", "state", "start"), "tenures": ("post", "start"),
-    "participations": ("event", "participant"),
+    "participations": ("event", "participant"), "documents": ("id",),
+    "chairmanships": ("organization", "start"),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import kg
 from kg.build import DataError, build, check
 from kg.cli import main
 from tests.conftest import FIXTURE, ROOT, edit_csv
@@ -45,7 +46,7 @@ def test_build_is_byte_identical_across_processes(tmp_path):
                        check=True, env=env, capture_output=True)
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == 4
+    assert len(outputs[0]) == 5  # .nt .ttl .jsonld stats.json, and the page (kg.viz)
 
 
 def problems_of(data: Path) -> list[str]:
@@ -87,7 +88,7 @@ def test_missing_source(minimal_data):
 
 def test_duplicate_id(minimal_data):
     with (minimal_data / "places.csv").open("a", encoding="utf-8") as handle:
-        handle.write("Astana,Astana,Астана,阿斯塔纳,,KAZ,,,,enwiki-presidents-kaz\n")
+        handle.write("Astana,Astana,Астана,阿斯塔纳,,KAZ,,,,,enwiki-presidents-kaz\n")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'places.csv')}:4: id: bad id 'Astana': must match "
         "^[a-z0-9]+(-[a-z0-9]+)*$"]
@@ -181,7 +182,8 @@ def test_wrong_header_is_reported_at_line_1(minimal_data):
     edit_csv(minimal_data / "events.csv", "id,kind,", "id,type,")
     problems = problems_of(minimal_data)
     assert problems == [f"{_loc(minimal_data, 'events.csv')}:1: header must be exactly: "
-                        "id,kind,en,ru,zh,start,end,location,organization,sources,note"]
+                        "id,kind,en,ru,zh,start,end,location,venue,organization,format,"
+                        "composition,sources,note"]
 
 
 def test_attendee_must_hold_office_on_the_day(minimal_data):
@@ -235,7 +237,7 @@ def test_membership_outside_the_states_lifetime(minimal_data):
 def test_membership_outside_the_organizations_lifetime(minimal_data):
     edit_csv(minimal_data / "memberships.csv", "RUS,CIS,member,yes,1991-12-12,,1991-12-08",
              "RUS,CIS,member,yes,1991-12-12,,1991-12-08")
-    edit_csv(minimal_data / "organizations.csv", "1991-12-08,,moscow", "1991-12-15,,moscow")
+    edit_csv(minimal_data / "organizations.csv", "1991-12-08,,,moscow", "1991-12-15,,,moscow")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'memberships.csv')}:3: membership starts 1991-12-12, before CIS "
         "was founded (1991-12-15)"]
@@ -263,7 +265,9 @@ def test_only_an_ongoing_kind_of_event_may_leave_its_end_empty(minimal_data):
         "on', which a summit cannot be (only armed-conflict, unrest, deployment); a one-day "
         "event repeats its start (2022-10-14) as its end"]
     edit_csv(minimal_data / "events.csv", ",summit,", ",armed-conflict,")
-    edit_csv(minimal_data / "participations.csv", ",host,", ",attendee,")
+    # a conflict has belligerents, not hosts, attendees or absentees
+    edit_csv(minimal_data / "participations.csv", ",host,", ",belligerent,")
+    edit_csv(minimal_data / "participations.csv", ",absent,", ",belligerent,")
     check(minimal_data, ROOT / "ontology")
 
 
@@ -281,10 +285,124 @@ def test_a_placeholder_source_title_or_missing_read_day_is_an_error(minimal_data
 
 
 def test_crosswalk_cells_are_checked(minimal_data):
-    edit_csv(minimal_data / "places.csv", "KAZ,,,,enwiki", "KAZ,91.2,71.4,159,enwiki")
+    edit_csv(minimal_data / "places.csv", "KAZ,,,,,enwiki", "KAZ,91.2,71.4,159,,enwiki")
     places = _loc(minimal_data, "places.csv")
     assert problems_of(minimal_data) == [
         f"{places}:2: lat: bad latitude '91.2': must be between -90 and 90",
         f"{places}:2: wikidata: bad Wikidata id '159': expected Q followed by digits, e.g. Q159"]
-    edit_csv(minimal_data / "places.csv", "KAZ,91.2,71.4,159,enwiki", "KAZ,51.1,71.4,Q1520,enwiki")
+    edit_csv(minimal_data / "places.csv", "KAZ,91.2,71.4,159,,enwiki",
+             "KAZ,51.1,71.4,Q1520,,enwiki")
+    check(minimal_data, ROOT / "ontology")
+
+
+# --- issue 13: roles, chairmanships, documents, officials, venues -------------------------
+
+def _append(path: Path, line: str) -> int:
+    """Append a row; return its line number."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return len(text.splitlines()) + 1
+
+
+def test_a_role_must_be_valid_for_its_kind_of_event(minimal_data, tmp_path):
+    edit_csv(minimal_data / "participations.csv", ",host,", ",belligerent,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'participations.csv')}:2: role 'belligerent' is not valid for a "
+        "summit (event 2022-10-14-cis-summit-astana); use one of host, attendee, absent, guest, "
+        "observer, official"]
+    with pytest.raises(DataError):
+        build(minimal_data, ROOT / "ontology", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_absentee_has_no_attendance(minimal_data):
+    edit_csv(minimal_data / "participations.csv", ",absent,,", ",absent,video,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'participations.csv')}:3: attendance 'video' given for an "
+        "absentee: leave it empty"]
+
+
+CHAIR = "CIS,KAZ,2022,2023,,enwiki-presidents-kaz,"
+DOCUMENT = ("astana-declaration,declaration,Astana declaration,Астанинская декларация,阿斯塔纳宣言,"
+            "2022-10-14,2022-10-14-cis-summit-astana,CIS,KAZ,,enwiki-presidents-kaz,")
+
+
+def test_the_new_tables_build(minimal_data, tmp_path):
+    _append(minimal_data / "chairmanships.csv", CHAIR)
+    _append(minimal_data / "documents.csv", DOCUMENT)
+    edit_csv(minimal_data / "events.csv", "astana,,CIS,,", "astana,,CIS,regular,")
+    assert "astana,,CIS,regular,," in (minimal_data / "events.csv").read_text(encoding="utf-8")
+    report = build(minimal_data, ROOT / "ontology", tmp_path)
+    assert (report.stats["counts"]["chairmanships"], report.stats["counts"]["documents"]) == (1, 1)
+    g = kg.load(tmp_path)
+    assert g.chair("CIS", at="2022-10-14").id == "KAZ" and g.chair("CIS", at="2023-01-01") is None
+    (document,) = g.documents(event="2022-10-14-cis-summit-astana")
+    assert [s.id for s in document.signatories] == ["KAZ"] and document.refused == ()
+    assert g.event("2022-10-14-cis-summit-astana").format == "regular"
+
+
+def test_chairmanships_of_one_body_do_not_overlap_and_the_chair_is_a_member(minimal_data):
+    path = minimal_data / "chairmanships.csv"
+    _append(path, CHAIR)
+    overlap = _append(path, "CIS,RUS,2022-06,2023,,enwiki-presidents-kaz,")
+    early = _append(path, "CIS,RUS,1991,1992,,enwiki-presidents-kaz,")
+    loc = _loc(minimal_data, "chairmanships.csv")
+    assert problems_of(minimal_data) == [
+        f"{loc}:{overlap}: overlapping chairmanships of CIS: overlaps the row at {loc}:2",
+        f"{loc}:{early}: RUS was not a member of CIS for all of its chairmanship (1991..1992): "
+        "no membership covers 1991-01-01"]
+
+
+def test_a_chairmanship_decided_after_it_began_is_refused(minimal_data):
+    _append(minimal_data / "chairmanships.csv", CHAIR)
+    edit_csv(minimal_data / "chairmanships.csv", "CIS,KAZ,2022,2023,,",
+             "CIS,KAZ,2022,2023,2022-10-14-cis-summit-astana,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'chairmanships.csv')}:2: decision '2022-10-14-cis-summit-astana' "
+        "is dated after the chairmanship began (2022)"]
+
+
+def test_a_documents_signatories_and_refusers_attended_its_event(minimal_data):
+    _append(minimal_data / "documents.csv", DOCUMENT)
+    edit_csv(minimal_data / "documents.csv", ",CIS,KAZ,,", ",CIS,KAZ;RUS,KAZ,")
+    loc = _loc(minimal_data, "documents.csv")
+    assert problems_of(minimal_data) == [
+        f"{loc}:2: KAZ is both a signatory and refused to sign",
+        f"{loc}:2: signatories: RUS did not attend 2022-10-14-cis-summit-astana (no host or "
+        "attendee row represents it there)"]
+
+
+def test_an_official_represents_an_organization_whose_post_they_hold(minimal_data):
+    line = _append(minimal_data / "participations.csv",
+                   "2022-10-14-cis-summit-astana,nursultan-nazarbayev,,CIS,official,,,"
+                   "enwiki-presidents-kaz,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'participations.csv')}:{line}: nursultan-nazarbayev held no post "
+        "of CIS (or of its organs) on 2022-10-14 (no tenure covers the event's date)"]
+
+
+def test_a_venue_lies_within_the_events_city(minimal_data):
+    _append(minimal_data / "places.csv",
+            "palace,Palace,Дворец,宫,,RUS,,,,moscow,enwiki-presidents-kaz")
+    edit_csv(minimal_data / "events.csv", "astana,,CIS", "astana,palace,CIS")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'events.csv')}:2: venue 'palace' lies within 'moscow', not the "
+        "event's location 'astana'"]
+    edit_csv(minimal_data / "events.csv", "astana,palace,CIS", "astana,moscow,CIS")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'events.csv')}:2: venue 'moscow' is a city; put the city in "
+        "location and the palace or hall (a place with 'within') in venue"]
+
+
+def test_a_participant_joins_only_a_session_its_meeting_had(minimal_data):
+    edit_csv(minimal_data / "participations.csv", ",host,,,", ",host,,extended,")
+    assert problems_of(minimal_data) == [
+        f"{_loc(minimal_data, 'participations.csv')}:2: composition 'extended': event "
+        "2022-10-14-cis-summit-astana lists no extended session; add it to the event's "
+        "composition"]
+    edit_csv(minimal_data / "events.csv", "astana,,CIS,,,", "astana,,CIS,,narrow;narrow,")
+    assert problems_of(minimal_data)[0].endswith(
+        "events.csv:2: composition: bad value 'narrow;narrow': expected one or more of "
+        "narrow, extended, separated by ';', each once")
+    edit_csv(minimal_data / "events.csv", "narrow;narrow", "narrow;extended")
     check(minimal_data, ROOT / "ontology")

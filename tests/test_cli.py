@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -86,9 +87,10 @@ def test_stats(capsys):
     stats = json.loads(out)
     assert code == 0 and stats["facts_without_source"] == 0
     assert stats["counts"]["states"] >= 16 and stats["as_of"] == "2026-11-26"
-    assert stats["flagged_unverified"] == 2
+    # 4: two earlier ones + two CSTO chairmanships of Russia whose handover day is unchecked
+    assert stats["flagged_unverified"] == 4
     code, out, _ = run(capsys, "stats")
-    assert "  unverified           2  (notes beginning UNVERIFIED)" in out.splitlines()
+    assert "  unverified           4  (notes beginning UNVERIFIED)" in out.splitlines()
 
 
 def test_head_of_state(capsys):
@@ -104,3 +106,31 @@ def test_bad_date_is_a_clear_error(capsys):
 def test_queries_lists_every_named_query(capsys):
     code, out, _ = run(capsys, "queries", "--format", "csv")
     assert code == 0 and len(out.splitlines()) - 1 >= 15
+
+
+def test_chairs_documents_and_the_new_participation_columns(capsys):
+    code, out, _ = run(capsys, "chairs", "CIS", "--at", "2023-06-01", "--format", "csv")
+    assert code == 0 and out.splitlines()[1].startswith("CIS,KGZ,2023,2024,")
+    code, out, _ = run(capsys, "documents", "--event",
+                       "2022-11-23-csto-collective-security-council", "--format", "json")
+    assert code == 0 and {d["refused"] for d in json.loads(out)} == {"ARM"}
+    code, out, _ = run(capsys, "participants", "2021-09-16-csto-collective-security-council",
+                       "--format", "json")
+    rows = {r["participant"]: r for r in json.loads(out)}
+    assert rows["vladimir-putin"]["attendance"] == "video"
+    assert rows["emomali-rahmon"]["attendance"] == "in-person"
+    code, out, _ = run(capsys, "events", "--meeting-format", "informal", "--from", "2022-10-01",
+                       "--to", "2022-10-31", "--format", "csv")
+    assert out.splitlines()[1].startswith("2022-10-07-cis-informal-summit,")
+    assert ",konstantinovsky-palace,CIS," in out
+
+
+def test_show_lists_chairmanships_and_documents(capsys):
+    _, out, _ = run(capsys, "show", "CSTO", "--format", "json")
+    chairs = json.loads(out)["chairmanships"]
+    assert {(c["state"], c["start"], c["end"]) for c in chairs} >= {
+        ("ARM", "2021-09-16", "2022-11-23"), ("KGZ", "2018-11-08", "2019-11-28")}
+    _, out, _ = run(capsys, "show", "2022-10-14-cis-council-of-heads-of-state")
+    assert "cis-programme-against-terrorism-and-extremism-2023-2025" in out
+    (lebedev,) = [line for line in out.splitlines() if line.startswith("Sergei Lebedev")]
+    assert re.search(r"\(CIS\)\s+official\s", lebedev)

@@ -184,3 +184,19 @@ def test_dates_keep_the_precision_of_their_source(graph):
                        x=graph.entity("abdulla-aripov"))
     assert born == [{"p": "https://w3id.org/postsoviet-kg/ontology#precisionYear"}]
     assert kg.records.partial(artsakh.start, artsakh.start_precision) == "2007"
+
+
+def test_chairs_documents_and_the_new_fields_of_events_and_participations(graph):
+    assert graph.chair("CIS", at="2018-06-01") is None  # no row for 2018: None, not a guess
+    with pytest.raises(kg.WrongKindError):
+        graph.chair("Kazakhstan", at="2022-06-01")
+    chairs = graph.chairs("EAEU")
+    assert [c.state.id for c in chairs][:3] == ["BLR", "KAZ", "RUS"]
+    assert chairs[0].start_precision == "year" and chairs[0].covers(chairs[0].start)
+    assert [d.id for d in graph.documents(signatory="KGZ")] == ["eaeu-customs-code-treaty-2016"]
+    with pytest.raises(ValueError, match="unknown format 'casual'"):
+        graph.events(format="casual")
+    (moldova,) = [p for p in graph.participants("2022-12-26-cis-informal-summit")
+                  if p.role == "absent"]
+    assert (moldova.attendance, moldova.represents.id) == ("absent", "MDA")
+    assert graph.describe("KAZ")["chairmanships"][0].organization.id == "CIS"

@@ -90,6 +90,7 @@ def test_a_required_parameter_left_out_is_an_error_not_the_example(graph, capsys
         "give from=1999-01-01\n")
 
 
+@pytest.mark.filterwarnings("ignore::kg.notices.OutsideDataWarning")  # today is after as-of
 def test_a_defaulted_date_is_today_and_the_answer_says_so(graph, capsys):
     today = date.today()
     with pytest.warns(kg.DefaultUsedWarning, match=f"at not given; using its default, "
@@ -334,3 +335,35 @@ def test_search_lists_matches_of_every_type(graph, capsys):
                                        "Nursultan Nazarbayev,Nazarbayev\n")
     assert main(["search", "zzzz-nothing", "--format", "json"]) == 0
     assert capsys.readouterr().out == "[]\n"
+
+
+# ---------------------------------------------------------------- crosswalks and coordinates
+
+def test_cow_state_numbers_agree_with_the_cross_check_table(graph):
+    from kg.crosscheck import COW_STATES
+
+    rows = graph.query("SELECT ?id ?code WHERE { ?s psk:cowStateNumber ?code ; "
+                       "dcterms:identifier ?id }")
+    codes = {r["id"]: r["code"] for r in rows}
+    assert {code: state for state, code in codes.items() if code in COW_STATES} == COW_STATES
+    assert "SUN" not in codes  # COW numbers the USSR and Russia alike (365): Russia's only
+    assert len(codes) == 68
+
+
+def test_cow_igo_abbreviations_and_wikidata_ids(graph):
+    rows = graph.query("SELECT ?id ?abbr WHERE { ?o psk:cowAbbreviation ?abbr ; "
+                       "dcterms:identifier ?id }")
+    assert {r["id"]: r["abbr"] for r in rows}["EURASEC"] == "EAEC"
+    assert graph.entity("Q159").id == "RUS" and graph.entity("Q649").id == "moscow"
+    wikidata = graph.query("SELECT ?wd WHERE { state:RUS skos:exactMatch ?wd }")
+    assert wikidata[0]["wd"] == "http://www.wikidata.org/entity/Q159"
+
+
+def test_every_place_has_wgs84_coordinates_from_a_source(graph):
+    rows = graph.query("""SELECT ?id ?lat ?long WHERE { ?c a psk:City ; dcterms:identifier ?id
+                          OPTIONAL { ?c geo:lat ?lat ; geo:long ?long } }""")
+    assert len(rows) == 99 and all("lat" in r and "long" in r for r in rows)
+    at = {r["id"]: (r["lat"], r["long"]) for r in rows}
+    assert at["moscow"] == pytest.approx((55.75, 37.62), abs=0.05)
+    assert at["astana"] == pytest.approx((51.17, 71.43), abs=0.05)
+    assert at["havana"][1] < 0 and at["ottawa"][1] < 0  # west of Greenwich

@@ -14,6 +14,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 def test_there_are_the_quickstart_and_the_summit_walkthrough():
     assert ROOT / "notebooks" / "01-quickstart.ipynb" in NOTEBOOKS
     assert ROOT / "notebooks" / "02-december-2022-summit.ipynb" in NOTEBOOKS
+    assert ROOT / "notebooks" / "03-centrality-over-time.ipynb" in NOTEBOOKS
+    assert ROOT / "notebooks" / "04-interactive-graph.ipynb" in NOTEBOOKS
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -35,3 +37,14 @@ def test_notebook_executes(path: Path, tmp_path):
     if path.name == "05-worldwide-igo-network.ipynb":  # real COW data or the fixture
         assert "imported intervals" in text and "world median" in text
         assert "['ARM', 'AZE', 'BLR', 'KAZ', 'KGZ', 'MDA', 'RUS', 'TJK', 'UZB']" in text
+    if path.name == "03-centrality-over-time.ipynb":
+        assert "('AZE', 'Azerbaijan', 0.205)" in text
+        assert "{'EST': 2, 'RUS': 1, 'USA': 0}" in text
+        assert "2013: ['KAZ', 'KGZ', 'TJK', 'UZB', 'TKM']" in text
+        assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    if path.name == "04-interactive-graph.ipynb":
+        pages = [o for o in outputs if "text/html" in o.get("data", {})]
+        assert len(pages) == 3
+        assert all(o["data"]["text/html"].startswith("<iframe srcdoc=") for o in pages)
+        assert "1 step around Collective Security Treaty Organization" in text
+        assert "'vladimir-putin'" in text and "december-2022-summit.html" in text

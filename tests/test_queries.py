@@ -199,3 +199,48 @@ def test_labels(graph):
 def test_unknown_parameter_is_refused(graph):
     with pytest.raises(ValueError, match="takes no parameter"):
         graph.named_query("members-at", organisation="CSTO")
+
+
+def test_chair_at_and_chair_history(graph):
+    (row,) = graph.named_query("chair-at", org="CIS", at="2023-06-01")
+    assert row["state"].id == "KGZ"
+    assert row["decision"].id == "2022-10-14-cis-council-of-heads-of-state"
+    assert graph.named_query("chair-at", org="CIS", at="2018-06-01") == []  # not recorded
+    rows = graph.named_query("chair-history", org="CSTO")
+    assert [(r["state"].id, r["start"]) for r in rows][-3:] == [
+        ("ARM", date(2021, 9, 16)), ("KGZ", date(2024, 11, 28)), ("RUS", date(2025, 11, 27))]
+    assert {r["precision"] for r in graph.named_query("chair-history", org="EAEU")} == {"year"}
+
+
+def test_documents_of_event_and_who_refused(graph):
+    yerevan = "2022-11-23-csto-collective-security-council"
+    rows = graph.named_query("documents-of-event", event=yerevan)
+    assert {(r["kind"], r["refused"].id) for r in rows} == {("declaration", "ARM"),
+                                                           ("decision", "ARM")}
+    (treaty,) = graph.named_query("documents-of-event",
+                                  event="1991-12-08-belovezha-accords-signing")
+    assert (treaty["document"].id, treaty["kind"]) == ("belovezha-accords", "treaty")
+
+
+def test_video_attendance(graph):
+    rows = graph.named_query("video-attendance", state="RUS", **{"from": "2021-09-01",
+                                                                "to": "2021-12-31"})
+    assert [(r["event"].id, r["format"]) for r in rows] == [
+        ("2021-09-16-csto-collective-security-council", "regular"),  # Putin alone, isolating
+        ("2021-10-15-cis-council-of-heads-of-state", "online"),
+        ("2021-12-10-supreme-eurasian-economic-council", "online")]
+
+
+def test_informal_meetings(graph):
+    rows = graph.named_query("informal-meetings", **{"from": "2022-01-01", "to": "2022-12-31"})
+    assert [(r["event"].id, r.get("venue") and r["venue"].id) for r in rows] == [
+        ("2022-10-07-cis-informal-summit", "konstantinovsky-palace"),
+        ("2022-12-26-cis-informal-summit", None)]
+
+
+def test_officials_at_meetings(graph):
+    rows = graph.named_query("officials-at-meetings", org="CSTO")
+    assert [(r["start"].year, r["person"].id) for r in rows] == [
+        (2017, "yuri-khachaturov"), (2018, "valery-semerikov"), (2019, "valery-semerikov"),
+        (2020, "stanislav-zas"), (2021, "stanislav-zas")]
+    assert all(r["post"].id == "secretary-general-of-the-csto" for r in rows)

@@ -173,7 +173,9 @@ def test_kazakhstan_unrest_and_the_csto_deployment(graph, says):
                              between=("2022-01-01", "2022-01-31"))
     (deployment,) = graph.events(kind="deployment", organization="集安组织")
     assert deployment.start >= unrest.start and deployment.start.year == 2022
-    contributors = {p.state.id for p in graph.participants(deployment) if p.role == "attendee"}
+    contributors = {p.state.id for p in graph.participants(deployment) if p.role == "contributor"}
+    # the host country is the territory of the deployment, not one of its contributors
+    assert [p.state.id for p in graph.participants(deployment) if p.role == "territory"] == ["KAZ"]
     assert "RUS" in contributors and contributors <= {s.id for s in graph.members("CSTO",
                                                                                    at="2022-01-06")}
 
@@ -209,3 +211,75 @@ def test_eastern_partnership_six_former_soviet_republics(graph, says):
     partners = graph.memberships(organization="EAP")
     assert len({m.state.id for m in partners}) == 6
     assert graph.describe("EAP")["part of"] == [graph.entity("EU")]
+
+
+# --- facts the notes held until issue 13; each is now a named query or an API call ---
+
+def test_kazakhstan_chaired_the_cis_in_2022_and_kyrgyzstan_in_2023(graph, says):
+    says("作为今年独联体轮值主席国的哈萨克斯坦")
+    assert graph.chair("CIS", at="2022-06-01").id == "KAZ"
+    assert graph.chair("独联体", at="2022-10-14") == graph.entity("哈萨克斯坦")
+    assert graph.chair("CIS", at="2023-06-01").id == "KGZ"
+    (row,) = graph.named_query("chair-at", org="CIS", at="2022-12-26")
+    assert row["state"].id == "KAZ"
+    # the Astana Council itself chose Kyrgyzstan for 2023
+    after = next(c for c in graph.chairs("CIS") if c.state.id == "KGZ" and c.start.year == 2023)
+    assert after.decision.id == ASTANA
+
+
+def test_astana_adopted_the_2023_2025_programme_against_terrorism(graph, says):
+    says("媒体公布了近20项合作文件，涉及反恐、经贸合作、应对气候变化等多个领域")
+    documents = {d.id: d for d in graph.documents(event=ASTANA)}
+    programme = documents["cis-programme-against-terrorism-and-extremism-2023-2025"]
+    assert programme.kind == "programme" and programme.date == date(2022, 10, 14)
+    assert programme.event.id == ASTANA and programme.organization.id == "CIS"
+    assert programme.sources
+
+
+def test_the_statement_on_the_30th_anniversary(graph, says):
+    says("成员国在纪念组织成立30周年的声明中表示")
+    says("堪称“独一无二的对话平台”")
+    rows = graph.named_query("documents-of-event", event="2021-10-15-cis-council-of-heads-of-state")
+    assert [(r["document"].id, r["kind"]) for r in rows] == [("cis-statement-30th-anniversary",
+                                                              "statement")]
+    (statement,) = graph.documents(event="2021-10-15-cis-council-of-heads-of-state")
+    assert statement.date.year == 2021 and "unique dialogue platform" in statement.note
+    assert graph.event("2021-10-15-cis-council-of-heads-of-state").format == "online"
+
+
+def test_lebedev_attended_astana_as_the_cis_executive_secretary(graph, says):
+    says("仅一周后，作为今年独联体轮值主席国的哈萨克斯坦，就在阿斯塔纳召开了该组织框架下的元首理事会")
+    (official,) = [p for p in graph.participants(ASTANA) if p.role == "official"]
+    assert official.participant.id == "sergei-lebedev"
+    assert official.represents.id == "CIS" and official.state is None
+    rows = graph.named_query("officials-at-meetings", org="CIS")
+    assert (ASTANA, "sergei-lebedev") in [(r["event"].id, r["person"].id) for r in rows]
+
+
+def test_october_meeting_was_informal_at_the_konstantinovsky_palace(graph, says):
+    says("就在2个月前的10月7日，普京刚刚在圣彼得堡召开过一次独联体领导人非正式会晤")
+    october = graph.event(OCTOBER_7)
+    assert october.format == "informal"
+    assert october.venue.id == "konstantinovsky-palace"
+    assert graph.describe(october.venue)["in"] == [graph.entity("saint-petersburg")]
+    assert graph.entity("Konstantinovsky Palace (Strelna)") == october.venue
+    informal = graph.named_query("informal-meetings", **{"from": "2022-01-01",
+                                                         "to": "2022-12-31"})
+    assert [r["event"].id for r in informal] == [OCTOBER_7, DECEMBER]
+    assert [e.id for e in graph.events(format="informal", organization="CIS",
+                                       between=("2022-01-01", "2022-12-31"))] == [OCTOBER_7,
+                                                                                  DECEMBER]
+
+
+def test_armenia_refused_to_sign_in_yerevan(graph, says):
+    says("但合作的同时，独联体内部也不乏分歧")
+    # one of those differences, on record: Armenia, chairing the CSTO, would not sign
+    yerevan = graph.documents(event="2022-11-23-csto-collective-security-council")
+    assert {d.kind for d in yerevan} == {"declaration", "decision"}
+    assert all([s.id for s in d.refused] == ["ARM"] for d in yerevan)
+    assert graph.chair("CSTO", at="2022-11-22").id == "ARM"
+
+
+def test_st_petersburg_is_putins_home_town(graph, says):
+    says("他近日又在家乡圣彼得堡开启一轮主场外交")
+    assert graph.describe("普京")["birthplace"] == [graph.entity("圣彼得堡")]

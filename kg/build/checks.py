@@ -11,6 +11,7 @@ from datetime import date
 import pycountry
 
 from kg.build.tables import Row
+from kg.namespaces import ROLES_BY_KIND
 from kg.problems import Problem
 
 Rows = dict[str, list[Row]]
@@ -54,6 +55,12 @@ def check_references(tables: Rows, registry: dict[str, dict[str, Row]],
                     kinds = column.kind[4:].split("|")
                     if not any(value in registry[k] or k in unreadable for k in kinds):
                         problems.append(row.at(_unknown(value, kinds, registry)))
+                elif column.kind.startswith("refs:"):
+                    kinds = column.kind[5:].split("|")
+                    for item in value or []:
+                        if not any(item in registry[k] or k in unreadable for k in kinds):
+                            problems.append(row.at(f"{column.name}: "
+                                                   f"{_unknown(item, kinds, registry)}"))
                 elif column.kind == "sources":
                     for source in value or []:
                         cited.add(source)
@@ -78,7 +85,8 @@ def check_date_order(tables: Rows, problems: list[Problem]) -> None:
     pairs = {"memberships": ("start", "end", True), "tenures": ("start", "end", True),
              "events": ("start", "end", False), "organizations": ("founded", "dissolved", True),
              "states": ("independence", "dissolved", True),
-             "treaties": ("signed", "in_force", False), "bases": ("start", "end", True)}
+             "treaties": ("signed", "in_force", False), "bases": ("start", "end", True),
+             "chairmanships": ("start", "end", True)}
     for table, (first, last, strict) in pairs.items():
         for row in tables.get(table, []):
             start, end = row[first], row[last]
@@ -124,7 +132,8 @@ def check_duplicates_and_overlaps(tables: Rows, registry: dict[str, dict[str, Ro
                                   problems: list[Problem]) -> None:
     keys = {"memberships": ("state", "organization", "status", "start"),
             "tenures": ("person", "post", "start"),
-            "participations": ("event", "participant")}
+            "participations": ("event", "participant"),
+            "chairmanships": ("organization", "start")}
     for table, columns in keys.items():
         seen: dict[tuple, Row] = {}
         for row in tables.get(table, []):
@@ -203,6 +212,9 @@ def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
         person, state = row["participant"], row["state"]
         if person not in registry["person"]:
             continue
+        if row["role"] == "official" or row["organization"] is not None:
+            _check_official(row, registry, tenures_by_person, problems)
+            continue
         if state is None:
             problems.append(row.at(f"state is required: which state did {person} represent?"))
             continue
@@ -219,6 +231,169 @@ def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
         if not held:
             problems.append(row.at(f"{person} held no post of {state} on {day} "
                                    f"(no tenure covers the event's date)"))
+
+
+def _organ_of(registry: dict[str, dict[str, Row]], org: str | None, body: str) -> bool:
+    """``org`` is ``body`` or one of its organs (parent chain)."""
+    seen = set()
+    while org is not None and org not in seen:
+        if org == body:
+            return True
+        seen.add(org)
+        row = registry["organization"].get(org)
+        org = row["parent"] if row is not None else None
+    return False
+
+
+def _check_official(row: Row, registry: dict[str, dict[str, Row]],
+                    tenures_by_person: dict[str, list[Row]], problems: list[Problem]) -> None:
+    """An official attends as the organization's officer: the row names the organization and no
+    state, has the role ``official``, and the person held a post of that organization (or of
+    one of its organs) on the event's first day."""
+    person, org = row["participant"], row["organization"]
+    if row["role"] != "official":
+        problems.append(row.at(f"organization {org!r} is given, so role must be 'official' "
+                               f"(a person attending as an officer of {org})"))
+        return
+    if org is None:
+        problems.append(row.at(f"organization is required for an official: which "
+                               f"organization did {person} represent?"))
+        return
+    if row["state"] is not None:
+        problems.append(row.at(f"an official represents {org}, not a state: leave state empty "
+                               f"(found {row['state']!r})"))
+    event = registry["event"].get(row["event"])
+    if event is None or event["start"] is None or org not in registry["organization"]:
+        return
+    day = event["start"].value
+    held = [t for t in tenures_by_person[person]
+            if _dated(t) and _span(t)[0] <= day < _span(t)[1]
+            and t["post"] in registry["post"]
+            and _organ_of(registry, registry["post"][t["post"]]["jurisdiction"], org)]
+    if not held:
+        problems.append(row.at(f"{person} held no post of {org} (or of its organs) on {day} "
+                               f"(no tenure covers the event's date)"))
+
+
+def check_roles(tables: Rows, registry: dict[str, dict[str, Row]],
+                problems: list[Problem]) -> None:
+    """Every participation's role is one its event's kind can have (a belligerent is not an
+    attendee, a battlefield is not a host), and an absentee has no attendance."""
+    for row in tables.get("participations", []):
+        event = registry["event"].get(row["event"])
+        role = row["role"]
+        if event is None or role is None or event["kind"] is None:
+            continue
+        allowed = ROLES_BY_KIND.get(event["kind"], ())
+        if role not in allowed:
+            problems.append(row.at(f"role {role!r} is not valid for a {event['kind']} (event "
+                                   f"{row['event']}); use one of {', '.join(allowed)}"))
+        if role == "absent" and row["attendance"] is not None:
+            problems.append(row.at(f"attendance {row['attendance']!r} given for an absentee: "
+                                   "leave it empty"))
+        if row["attendance"] is not None and event["kind"] not in ("summit", "treaty-signing"):
+            problems.append(row.at(f"attendance is only for meetings, not a {event['kind']}"))
+        session = row["composition"]
+        if session is not None and session not in (event["composition"] or []):
+            problems.append(row.at(f"composition {session!r}: event {row['event']} lists no "
+                                   f"{session} session; add it to the event's composition"))
+
+
+def check_events_structure(tables: Rows, registry: dict[str, dict[str, Row]],
+                           problems: list[Problem]) -> None:
+    """A format only on meetings; a venue is a place inside the event's city; a place inside
+    another is inside a city, not a venue inside a venue."""
+    for row in tables.get("places", []):
+        within = registry["place"].get(row["within"]) if row["within"] else None
+        if within is not None and within["within"] is not None:
+            problems.append(row.at(f"within: {row['within']!r} is itself a venue; a venue lies "
+                                   "within a city"))
+    for row in tables.get("events", []):
+        if row["format"] is not None and row["kind"] not in ("summit", None):
+            problems.append(row.at(f"format {row['format']!r} is for meetings; a "
+                                   f"{row['kind']} has none"))
+        if row["composition"] and row["kind"] not in ("summit", "treaty-signing", None):
+            problems.append(row.at(f"composition is for meetings; a {row['kind']} has none"))
+        venue = registry["place"].get(row["venue"]) if row["venue"] else None
+        if venue is None:
+            continue
+        if venue["within"] is None:
+            problems.append(row.at(f"venue {row['venue']!r} is a city; put the city in "
+                                   "location and the palace or hall (a place with 'within') "
+                                   "in venue"))
+        elif row["location"] is not None and venue["within"] != row["location"]:
+            problems.append(row.at(f"venue {row['venue']!r} lies within {venue['within']!r}, "
+                                   f"not the event's location {row['location']!r}"))
+
+
+def _dated_rows_of(rows: list[Row], key: str, value: str) -> list[Row]:
+    return [r for r in rows if r[key] == value and _dated(r)]
+
+
+def check_chairmanships(tables: Rows, registry: dict[str, dict[str, Row]],
+                        problems: list[Problem]) -> None:
+    """Chairmanships of one body do not overlap, and the chair was a member of the body (or
+    a participant, associate...) for the whole time it chaired."""
+    by_body: dict[str, list[Row]] = defaultdict(list)
+    for row in tables.get("chairmanships", []):
+        by_body[row["organization"]].append(row)
+    _report_overlaps(by_body.items(), "overlapping chairmanships of {key}: overlaps the row at "
+                     "{other}", problems)
+    memberships = tables.get("memberships", [])
+    for row in tables.get("chairmanships", []):
+        if not _dated(row):
+            continue
+        pair = [m for m in memberships
+                if m["state"] == row["state"] and m["organization"] == row["organization"]]
+        if any(m.bad for m in pair):
+            continue  # a membership row already reported: its dates are unknown
+        spans = sorted(_span(m) for m in pair
+                       if _dated(m) and m["status"] not in ("suspended", "frozen"))
+        start, end = _span(row)
+        covered = start
+        for first, last in spans:
+            if first <= covered < last:
+                covered = last
+        if covered < end:
+            problems.append(row.at(f"{row['state']} was not a member of {row['organization']} "
+                                   f"for all of its chairmanship ({row['start']}.."
+                                   f"{row['end'] or ''}): no membership covers {covered}"))
+        decision = registry["event"].get(row["decision"]) if row["decision"] else None
+        if decision is not None and decision["start"] is not None and \
+                decision["start"].value > start:
+            problems.append(row.at(f"decision {row['decision']!r} is dated after the "
+                                   f"chairmanship began ({row['start']})"))
+
+
+def check_documents(tables: Rows, registry: dict[str, dict[str, Row]],
+                    problems: list[Problem]) -> None:
+    """A document's signatories and refusers attended its event (or were represented at it),
+    no state both signed and refused, and the document is dated within its event."""
+    present: dict[str, set[str]] = defaultdict(set)
+    for row in tables.get("participations", []):
+        if row["role"] in ("host", "attendee") and row["state"]:
+            present[row["event"]].add(row["state"])
+    for row in tables.get("documents", []):
+        event_id = row["event"]
+        both = set(row["signatories"] or []) & set(row["refused"] or [])
+        for state in sorted(both):
+            problems.append(row.at(f"{state} is both a signatory and refused to sign"))
+        if (row["signatories"] or row["refused"]) and event_id is None:
+            problems.append(row.at("signatories or refused given without an event: name the "
+                                   "meeting they attended"))
+        event = registry["event"].get(event_id) if event_id else None
+        if event is None:
+            continue
+        for column in ("signatories", "refused"):
+            for state in row[column] or []:
+                if state in registry["state"] and state not in present[event_id]:
+                    problems.append(row.at(f"{column}: {state} did not attend {event_id} "
+                                           "(no host or attendee row represents it there)"))
+        day, start, end = row["date"], event["start"], event["end"] or event["start"]
+        if day is not None and start is not None and end is not None and \
+                not start.value <= day.value <= end.value:
+            problems.append(row.at(f"date {day} is outside its event {event_id} "
+                                   f"({start}..{end})"))
 
 
 def check_states(tables: Rows, problems: list[Problem]) -> None:
@@ -306,6 +481,10 @@ def run_all(tables: Rows, problems: list[Problem],
     check_duplicates_and_overlaps(tables, registry, problems)
     check_lifetimes(tables, registry, problems)
     check_attendance(tables, registry, problems)
+    check_roles(tables, registry, problems)
+    check_events_structure(tables, registry, problems)
+    check_chairmanships(tables, registry, problems)
+    check_documents(tables, registry, problems)
     check_states(tables, problems)
     check_event_ids(tables, problems)
     check_event_ends(tables, problems)

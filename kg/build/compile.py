@@ -142,8 +142,10 @@ class Compiler:
         self.wikidata(node, row)
 
     def places(self, row: Row) -> None:
-        node = self.entity("place", row, PSK.City)
-        self.add(node, SCHEMA.containedInPlace, self.ref(row["state"], "state"))
+        within = self.ref(row["within"], "place")
+        node = self.entity("place", row, PSK.Venue if row["within"] else PSK.City)
+        # a venue lies in its city, and a city in its state
+        self.add(node, SCHEMA.containedInPlace, within or self.ref(row["state"], "state"))
         if row["lat"] is not None and row["lon"] is not None:
             self.add(node, GEO.lat, Literal(f"{row['lat']:.4f}", datatype=XSD.decimal))
             self.add(node, GEO.long, Literal(f"{row['lon']:.4f}", datatype=XSD.decimal))
@@ -152,6 +154,8 @@ class Compiler:
     def organizations(self, row: Row) -> None:
         node = self.entity("organization", row, PSK.IntergovernmentalOrganization)
         self.date(node, SCHEMA.foundingDate, row["founded"])
+        if row["founded_by"]:
+            self.add(node, PSK.foundingAct, PSK[f"founding-{row['founded_by']}"])
         if "dissolved" not in row.bad:
             self.date(node, SCHEMA.dissolutionDate, row["dissolved"])
         self.add(node, PSK.headquarters, self.ref(row["headquarters"], "place"))
@@ -173,6 +177,10 @@ class Compiler:
             self.date(node, PSK.entryIntoForce, row["in_force"])
         self.add(node, SCHEMA.location, self.ref(row["location"], "place"))
         self.add(node, PSK.establishes, self.ref(row["establishes"], "organization"))
+        self.add(node, RDF.type, PSK.Document)
+        self.add(node, PSK.documentKind, PSK["document-treaty"])
+        event = self.ref(row["event"], "event")
+        self.add(node, PSK.adoptedAt, event)
 
     def bases(self, row: Row) -> None:
         node = self.entity("base", row, PSK.MilitaryBase)
@@ -184,6 +192,7 @@ class Compiler:
     def people(self, row: Row) -> None:
         node = self.entity("person", row, FOAF.Person)
         self.date(node, SCHEMA.birthDate, row["born"])
+        self.add(node, SCHEMA.birthPlace, self.ref(row["birthplace"], "place"))
         self.wikidata(node, row)
 
     def posts(self, row: Row) -> None:
@@ -197,7 +206,32 @@ class Compiler:
         if "end" not in row.bad:
             self.date(node, SCHEMA.endDate, row["end"], PSK.endPrecision)
         self.add(node, SCHEMA.location, self.ref(row["location"], "place"))
+        self.add(node, PSK.venue, self.ref(row["venue"], "place"))
         self.add(node, PSK.organization, self.ref(row["organization"], "organization"))
+        if row["format"]:
+            self.add(node, PSK.meetingFormat, PSK[f"format-{row['format']}"])
+        for session in row["composition"] or []:
+            self.add(node, PSK.composition, PSK[f"composition-{session}"])
+
+    def documents(self, row: Row) -> None:
+        node = self.entity("document", row, PSK.Document)
+        if row["kind"]:
+            self.add(node, PSK.documentKind, PSK[f"document-{row['kind']}"])
+        self.date(node, SCHEMA.dateCreated, row["date"], PSK.datePrecision)
+        self.add(node, PSK.adoptedAt, self.ref(row["event"], "event"))
+        self.add(node, PSK.organization, self.ref(row["organization"], "organization"))
+        for state in row["signatories"] or []:
+            self.add(node, PSK.signatory, self.ref(state, "state"))
+        for state in row["refused"] or []:
+            self.add(node, PSK.refusedToSign, self.ref(state, "state"))
+
+    def chairmanships(self, row: Row) -> None:
+        local = f"{row['organization']}-{row['state']}-{row['start']}"
+        node = self.fact("chairmanship", local, row, PSK.Chairmanship)
+        self.add(node, PSK.chairedBody, self.ref(row["organization"], "organization"))
+        self.add(node, PSK.chair, self.ref(row["state"], "state"))
+        self.add(node, PSK.decidedAt, self.ref(row["decision"], "event"))
+        self.dates(node, row)
 
     def fact(self, kind: str, local_id: str, row: Row, rdf_type: URIRef) -> URIRef:
         node = self.node(kind, local_id, row)
@@ -239,8 +273,15 @@ class Compiler:
         self.add(node, PSK.event, self.ref(row["event"], "event"))
         self.add(node, PSK.participant, self.ref(row["participant"], "person", "state"))
         self.add(node, PSK.representing, self.ref(row["state"], "state"))
+        self.add(node, PSK.representing, self.ref(row["organization"], "organization"))
         if row["role"]:
             self.add(node, PSK.role, PSK[f"role-{row['role']}"])
+        if row["attendance"]:
+            self.add(node, PSK.attendance, PSK[f"attendance-{row['attendance']}"])
+        elif row["role"] == "absent":
+            self.add(node, PSK.attendance, PSK["attendance-absent"])
+        if row["composition"]:
+            self.add(node, PSK.composition, PSK[f"composition-{row['composition']}"])
 
 
 def dataset_metadata(path: Path, graph: Graph) -> str:
@@ -262,6 +303,7 @@ def compile_rows(tables: Rows, registry: dict[str, dict[str, Row]]) -> Compiler:
                 "places": compiler.places, "organizations": compiler.organizations,
                 "treaties": compiler.treaties, "people": compiler.people,
                 "posts": compiler.posts, "events": compiler.events, "bases": compiler.bases,
+                "documents": compiler.documents, "chairmanships": compiler.chairmanships,
                 "memberships": compiler.memberships, "tenures": compiler.tenures,
                 "participations": compiler.participations}
     for name, rows in tables.items():

@@ -13,7 +13,15 @@ from typing import Any
 import pycountry
 
 from kg.dates import PartialDate
-from kg.namespaces import EVENT_CLASS_NAMES
+from kg.namespaces import (
+    ATTENDANCE,
+    COMPOSITIONS,
+    DOCUMENT_KINDS,
+    EVENT_CLASS_NAMES,
+    FOUNDING_ACTS,
+    MEETING_FORMATS,
+    ROLES,
+)
 from kg.problems import Problem
 
 STATE_ID = r"^[A-Z]{3}$"
@@ -72,11 +80,12 @@ TABLES: tuple[Table, ...] = (
         Column("id", "id", True), *_labels(), Column("aliases", "aliases"),
         Column("state", "ref:state", True), Column("lat", "latitude"),
         Column("lon", "longitude"), Column("wikidata", "wikidata"),
-        Column("sources", "sources", True),
+        Column("within", "ref:place"), Column("sources", "sources", True),
     ), entity="place", id_pattern=SLUG),
     Table("organizations", (
         Column("id", "id", True), *_labels(), Column("aliases", "aliases"),
-        Column("founded", "date", True), Column("dissolved", "date"),
+        Column("founded", "date", True), Column("founded_by", "enum:" + "|".join(FOUNDING_ACTS)),
+        Column("dissolved", "date"),
         Column("headquarters", "ref:place"), Column("languages", "langs"),
         Column("predecessor", "ref:organization"), Column("parent", "ref:organization"),
         Column("cow_abbr", "text"), Column("wikidata", "wikidata"),
@@ -85,13 +94,14 @@ TABLES: tuple[Table, ...] = (
     Table("treaties", (
         Column("id", "id", True), *_labels(), Column("signed", "date", True),
         Column("in_force", "date"), Column("location", "ref:place"),
-        Column("establishes", "ref:organization"), Column("sources", "sources", True),
-        Column("note", "text"),
+        Column("establishes", "ref:organization"), Column("event", "ref:event"),
+        Column("sources", "sources", True), Column("note", "text"),
     ), entity="treaty", id_pattern=SLUG),
     Table("people", (
         Column("id", "id", True), *_labels(), Column("native", "text"),
         Column("native_lang", "lang"), Column("aliases", "aliases"), Column("born", "date"),
-        Column("wikidata", "wikidata"), Column("sources", "sources", True),
+        Column("birthplace", "ref:place"), Column("wikidata", "wikidata"),
+        Column("sources", "sources", True),
     ), entity="person", id_pattern=SLUG),
     Table("posts", (
         Column("id", "id", True), *_labels(),
@@ -103,9 +113,19 @@ TABLES: tuple[Table, ...] = (
         Column("id", "id", True),
         Column("kind", "enum:" + "|".join(EVENT_CLASS_NAMES), True),
         *_labels(), Column("start", "date", True), Column("end", "date"),
-        Column("location", "ref:place"), Column("organization", "ref:organization"),
+        Column("location", "ref:place"), Column("venue", "ref:place"),
+        Column("organization", "ref:organization"),
+        Column("format", "enum:" + "|".join(MEETING_FORMATS)),
+        Column("composition", "set:" + "|".join(COMPOSITIONS)),
         Column("sources", "sources", True), Column("note", "text"),
     ), entity="event", id_pattern=EVENT_ID),
+    Table("documents", (
+        Column("id", "id", True), Column("kind", "enum:" + "|".join(DOCUMENT_KINDS), True),
+        *_labels(), Column("date", "date", True), Column("event", "ref:event"),
+        Column("organization", "ref:organization"), Column("signatories", "refs:state"),
+        Column("refused", "refs:state"), Column("sources", "sources", True),
+        Column("note", "text"),
+    ), entity="document", id_pattern=SLUG),
     Table("bases", (
         Column("id", "id", True), *_labels(), Column("host", "ref:state", True),
         Column("city", "ref:place"), Column("operator", "ref:state", True),
@@ -124,9 +144,17 @@ TABLES: tuple[Table, ...] = (
         Column("start", "date", True), Column("end", "date"), Column("acting", "flag"),
         Column("sources", "sources", True), Column("note", "text"),
     )),
+    Table("chairmanships", (
+        Column("organization", "ref:organization", True), Column("state", "ref:state", True),
+        Column("start", "date", True), Column("end", "date"), Column("decision", "ref:event"),
+        Column("sources", "sources", True), Column("note", "text"),
+    )),
     Table("participations", (
         Column("event", "ref:event", True), Column("participant", "ref:person|state", True),
-        Column("state", "ref:state"), Column("role", "enum:host|attendee|absent", True),
+        Column("state", "ref:state"), Column("organization", "ref:organization"),
+        Column("role", "enum:" + "|".join(ROLES), True),
+        Column("attendance", "enum:" + "|".join(ATTENDANCE)),
+        Column("composition", "enum:" + "|".join(COMPOSITIONS)),
         Column("sources", "sources", True), Column("note", "text"),
     )),
 )
@@ -203,7 +231,8 @@ def _parse_cell(row: Row, column: Column, cell: str, problems: list[Problem]) ->
             what = "missing source" if kind == "sources" else f"missing {name}"
             problems.append(row.at(f"{what}: column {name!r} must not be empty"))
             row.bad.add(name)
-        row.values[name] = [] if kind in ("sources", "aliases", "langs") else None
+        empty_list = kind in ("sources", "aliases", "langs") or kind.startswith(("refs:", "set:"))
+        row.values[name] = [] if empty_list else None
         return
     try:
         row.values[name] = _convert(row.table, kind, cell)
@@ -237,6 +266,18 @@ def _convert(table: Table, kind: str, cell: str) -> Any:
         return cell
     if kind.startswith("ref:"):
         return cell
+    if kind.startswith("set:"):
+        allowed, items = kind[4:].split("|"), [s.strip() for s in cell.split(";")]
+        bad = [i for i in items if i not in allowed]
+        if bad or len(set(items)) != len(items):
+            raise ValueError(f"bad value {cell!r}: expected one or more of "
+                             f"{', '.join(allowed)}, separated by ';', each once")
+        return items
+    if kind.startswith("refs:"):
+        ids = [s.strip() for s in cell.split(";")]
+        if not all(ids) or len(set(ids)) != len(ids):
+            raise ValueError(f"bad list {cell!r}: separate ids with ';', each once")
+        return ids
     if kind == "sources":
         ids = [s.strip() for s in cell.split(";")]
         if not all(ids):
