@@ -110,13 +110,13 @@ class SparqlEndpoint:
             if kind.startswith("text/plain"):
                 fmt = ox.RdfFormat.N_TRIPLES
             triples = [q.triple for q in ox.parse(body, format=fmt)]
-            return [ox.Triple(*(self._term(None, t) for t in triple)) for triple in triples]
+            return [ox.Triple(*(self._term(t) for t in triple)) for triple in triples]
         body, kind, headers = self._post(self.adapt(text), _JSON)
         self._check_cap(headers)
-        solutions = ox.parse_query_results(body, format=_results_format(kind))
-        if self.dialect != "virtuoso":
-            return solutions
-        return Solutions(solutions, self._term)
+        fmt = _results_format(kind)
+        if self.dialect == "virtuoso" and fmt == ox.QueryResultsFormat.JSON:
+            body = _canonical_booleans(body)
+        return ox.parse_query_results(body, format=fmt)
 
     def __len__(self) -> int:
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -135,7 +135,8 @@ class SparqlEndpoint:
             text = 'define sql:describe-mode "CBD" ' + text
         return text
 
-    def _term(self, name: str | None, term: Any) -> Any:
+    @staticmethod
+    def _term(term: Any) -> Any:
         """Virtuoso writes booleans as ``"1"^^xsd:boolean``: give the canonical form."""
         if (isinstance(term, ox.Literal) and term.datatype.value == XSD + "boolean"
                 and term.value in ("0", "1")):
@@ -150,18 +151,18 @@ class SparqlEndpoint:
                                 "ResultSetMaxRows): raise that limit, or page with LIMIT/OFFSET")
 
 
-class Solutions:
-    """Solutions with each term passed through a converter (for dialect adaptations)."""
+def _canonical_booleans(body: bytes) -> bytes:
+    """Virtuoso's SPARQL JSON writes booleans as ``"1"``/``"0"``: ``"true"``/``"false"``."""
+    import json
 
-    def __init__(self, solutions: ox.QuerySolutions, convert):
-        self.variables = solutions.variables
-        self._names = [v.value for v in self.variables]
-        self._rows = [tuple(convert(name, term) if term is not None else None
-                            for name, term in zip(self._names, row, strict=True))
-                      for row in solutions]
-
-    def __iter__(self):
-        return iter(self._rows)
+    if XSD.encode() + b"boolean" not in body:
+        return body
+    data = json.loads(body)
+    for row in data.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("datatype") == XSD + "boolean" and term.get("value") in ("0", "1"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+    return json.dumps(data).encode("utf-8")
 
 
 def _results_format(content_type: str) -> ox.QueryResultsFormat:

@@ -190,3 +190,36 @@ def test_an_answer_cut_by_the_server_is_an_error_not_a_short_list():
     endpoint._check_cap({})
     with pytest.raises(EndpointError, match="cut the answer at 10000 rows"):
         endpoint._check_cap({"x-sparql-maxrows": "10000"})
+
+
+def test_network_and_centrality_over_an_endpoint(remote, graph):
+    """kg.network reads only the public API: the same networks and rankings remotely."""
+    _, remote_graph = remote
+    for kind in ("co-membership", "state-organization", "full"):
+        here = graph.network(kind, at="2010-01-01")
+        there = remote_graph.network(kind, at="2010-01-01")
+        assert sorted(there.nodes) == sorted(here.nodes), kind
+        assert sorted(map(sorted, there.edges)) == sorted(map(sorted, here.edges)), kind
+        assert dict(there.nodes(data=True)) == dict(here.nodes(data=True)), kind
+    ranking = dict(network="state-organization", at="2010-01-01", node_type="state", top=5)
+    assert (remote_graph.centrality("degree", **ranking)
+            == graph.centrality("degree", **ranking))
+    series = dict(years=range(2005, 2011), workers=1)
+    assert (remote_graph.centrality_series("degree", **series)
+            == graph.centrality_series("degree", **series))
+
+
+def test_html_page_of_a_focused_subgraph_over_an_endpoint(remote, graph):
+    from kg.viz import page
+
+    _, remote_graph = remote
+    here = page(graph, focus="CSTO", depth=1, at="2010-01-01")
+    there = page(remote_graph, focus="CSTO", depth=1, at="2010-01-01")
+    assert there.html == here.html and "Collective Security Treaty Organization" in there.html
+
+
+def test_stats_over_an_endpoint(remote, graph):
+    from kg.stats import compute_stats
+
+    _, remote_graph = remote
+    assert compute_stats(remote_graph.store) == compute_stats(graph.store)
