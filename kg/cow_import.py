@@ -33,6 +33,7 @@ import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -84,6 +85,8 @@ HISTORICAL = {
 }
 
 COW_STATUS = {"1": "member", "2": "associate", "3": "observer"}
+#: COW's first day: kg.network's networks of a combined graph start here (see load_combined).
+FIRST_DAY = date(1816, 1, 1)
 #: COW's last year: a run that reaches it has no known end.
 LAST_YEAR = 2014
 SOURCE_ID = "cow-igo-v3"
@@ -406,8 +409,6 @@ def _pick(candidates: list, year: int, lifetimes) -> object:
 
 
 def _overlaps(start: str, end: str | None, a, b) -> bool:
-    from datetime import date
-
     s, e = date.fromisoformat(start), date.fromisoformat(end) if end else None
     return (e is None or a < e) and (b is None or s < b)
 
@@ -440,4 +441,6 @@ def load_combined(cow: str | Path, curated: str | Path | None = None):
     store = ox.Store()
     for path in (curated, cow):
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-    return KnowledgeGraph(store)
+    graph = KnowledgeGraph(store)
+    graph.network_start = FIRST_DAY  # kg.network: networks from 1816, not from 1991
+    return graph

@@ -159,3 +159,18 @@ def test_the_combined_graph_served_and_queried_remotely(tmp_path, imported):
             assert [s.id for s in remote.members("UN", at="1995-06-01")] == ["GEO"]
         assert remote.memberships(state="USA") == local.memberships(state="USA")
         assert remote.memberships(organization="WMO") == local.memberships(organization="WMO")
+
+
+def test_networks_of_the_combined_graph_start_in_1816(imported, graph):
+    """Centrality series and the HTML page work on the combined graph, from COW's first year;
+    the curated graph's networks still start on 1991-12-08."""
+    from kg.viz import page
+
+    _, combined = imported
+    rows = combined.centrality_series("degree", network="state-organization",
+                                      years=[1820, 1870, 1871], organizations=["CCNR"],
+                                      node_type="state", workers=1)
+    assert [(r["year"], r["id"]) for r in rows] == [(1820, "COW-BAD"), (1870, "COW-BAD")]
+    assert graph.network("state-organization", at="1990-01-01").number_of_nodes() == 0
+    html = page(combined, focus="WMO", depth=1, at="1995-06-01").html
+    assert "World Meteorological Organization" in html and "Georgia" in html
