@@ -1,9 +1,10 @@
 """The worldwide workload: the full Correlates of War IGO import (time and peak memory, in a
 child process of its own), then members-at-date and named queries on the combined graph
 (curated + COW), Oxigraph (kg) against rdflib's in-memory store on the same query text, in one
-run. Needs the COW files (default ../shared/data/cow-igo-v3).
+run; then the yearly centrality series 1816-2014 and the HTML page of a focused subgraph.
+Needs the COW files (default ../shared/data/cow-igo-v3).
 
-    python benchmarks/bench_cow.py [--cow DIR] [--repeat 5]
+    python benchmarks/bench_cow.py [--cow DIR] [--repeat 5] [--co-membership]
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cow", default="../shared/data/cow-igo-v3")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--co-membership", action="store_true",
+                        help="also the co-membership series (about 100 s here)")
     args = parser.parse_args()
     cow = Path(args.cow)
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,6 +101,21 @@ def main() -> None:
                       f"{len(ox_rows)}  ({query.name})")
         print(f"rdflib / oxigraph: min {min(ratios):.0f}x, median "
               f"{statistics.median(ratios):.0f}x")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", kg.KGWarning)
+            for network in ("state-organization", "co-membership")[:1 + args.co_membership]:
+                start = time.perf_counter()
+                rows = graph.centrality_series(
+                    "degree", network=network, years=range(1816, 2015),
+                    node_type="state" if network == "state-organization" else None)
+                print(f"centrality_series(degree, {network}, 1816-2014): "
+                      f"{time.perf_counter() - start:.1f} s, {len(rows)} rows")
+            start = time.perf_counter()
+            from kg.viz import page
+
+            html = page(graph, focus="CIS", depth=1, at="2010-01-01")
+            print(f"HTML page of CIS and its neighbours, 2010: "
+                  f"{time.perf_counter() - start:.2f} s, {len(html)} bytes")
         print(f"this process's peak memory: "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
