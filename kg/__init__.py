@@ -20,9 +20,17 @@ from kg.records import Entity, Event, LangString, Membership, Participation, Sou
 
 __version__ = "0.1.0"
 
+
+def connect(url: str, **options):
+    """The library API over a SPARQL 1.1 endpoint (Oxigraph, Fuseki, QLever, GraphDB,
+    Virtuoso): ``kg.connect("http://127.0.0.1:7878/query")``; see :mod:`kg.remote`."""
+    from kg.remote import connect as remote_connect
+
+    return remote_connect(url, **options)
+
 __all__ = [
     "DefaultUsedWarning", "Entity", "Event", "KGWarning", "KnowledgeGraph", "LangString",
     "Membership", "MissingParameterError", "NamedQuery", "OutsideDataWarning", "Participation",
-    "QueryError", "Source", "Tenure", "UnknownEntityError", "WrongKindError", "load",
+    "QueryError", "Source", "Tenure", "UnknownEntityError", "WrongKindError", "connect", "load",
     "named_queries",
 ]

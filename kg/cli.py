@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.cli_link import register as register_link
+from kg.cli_serve import add_commands
 from kg.dates import as_date
 from kg.frames import COLUMNS, records
 from kg.graph import KnowledgeGraph, QueryError, UnknownEntityError, load
@@ -397,6 +398,17 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     graph = _graph(args)
+    if args.format != "csv":
+        from kg.export import write_rdf
+
+        if args.out is None or args.table:
+            raise UsageError(f"--format {args.format} writes the whole graph: give --out DIR "
+                             "(and no --table)")
+        if Path(args.out).exists() and not Path(args.out).is_dir():
+            raise UsageError(f"--out {args.out} exists and is not a folder")
+        for path, what in write_rdf(graph, args.out, [args.format]):
+            print(f"wrote {path} ({what})")
+        return 0
     tables = [args.table] if args.table else list(COLUMNS)
     if args.out is None:
         if len(tables) != 1:
@@ -572,8 +584,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = add("export", cmd_export, "Write tidy CSV tables for pandas, R or a spreadsheet: "
             "memberships, tenures, events, participations, state-year (a COW-style panel: "
-            "status on 31 December), sources.", fmt=False)
-    p.add_argument("--format", choices=("csv",), default="csv", help="output format (csv)")
+            "status on 31 December), sources; or, with --format ttl|nt|nq|jsonld, an RDF dump "
+            "of the whole graph with its VoID description (void.ttl) and JSON-LD context.",
+            fmt=False)
+    p.add_argument("--format", choices=("csv", "ttl", "nt", "nq", "jsonld"), default="csv",
+                   help="csv tables (default), or an RDF dump: Turtle, N-Triples, N-Quads, "
+                        "compact JSON-LD")
     p.add_argument("--table", choices=list(COLUMNS), help="one table (default: all)")
     p.add_argument("--out", metavar="DIR", help="write TABLE.csv files into this folder "
                    "(default: the one --table to standard output)")
@@ -584,6 +600,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", choices=("state", "organization", "person", "post", "event",
                                       "place", "treaty", "base"), help="only this type")
     p.add_argument("--limit", type=int, default=50, help="at most this many (default: 50)")
+
+    add_commands(add)
 
     p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
 

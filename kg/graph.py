@@ -168,6 +168,13 @@ class KnowledgeGraph:
             store = _default_graph_of(store)
         return cls(store, data if fmt == ox.RdfFormat.N_TRIPLES else None)
 
+    @classmethod
+    def from_endpoint(cls, url: str, **options: Any) -> KnowledgeGraph:
+        """The same API over a SPARQL 1.1 endpoint; see :func:`kg.remote.connect`."""
+        from kg.remote import connect
+
+        return connect(url, **options)
+
     def __len__(self) -> int:
         return len(self.store)
 
@@ -446,7 +453,7 @@ class KnowledgeGraph:
           OPTIONAL { ?t schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?t rdfs:comment ?note }
           %s
-        } ORDER BY ?start ?post"""
+        } ORDER BY ?start ?post ?person"""
 
     def tenures(self, person: str | Entity | None = None, post: str | Entity | None = None,
                 at: str | date | None = None) -> list[Tenure]:
@@ -678,7 +685,7 @@ class KnowledgeGraph:
             raise QueryError(f"SPARQL evaluation error: {err}") from None
         if isinstance(result, ox.QueryBoolean | bool):
             return bool(result)
-        if isinstance(result, ox.QueryTriples):
+        if isinstance(result, ox.QueryTriples | list):  # a list: from a remote endpoint
             return Triples(result)
         names = [v.value for v in result.variables]
         to_python = self._python if convert else identity

@@ -71,10 +71,13 @@ def outer_group_start(sparql: str) -> int:
 
 
 def bind_values(sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with ``VALUES (?a ?b) { (...) }`` first in its outermost group."""
+    """The query with ``VALUES ?a { ... } VALUES ?b { ... }`` first in its outermost group.
+
+    One block per variable (the same solutions as one ``VALUES (?a ?b)`` row): Virtuoso 7
+    fails to compile a multi-variable VALUES row whose variable is used only in a FILTER."""
     if not bindings:
         return sparql
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term_to_sparql(term) for term in bindings.values())
+    blocks = " ".join(f"VALUES ?{name} {{ {term_to_sparql(term)} }}"
+                      for name, term in bindings.items())
     at = outer_group_start(sparql)
-    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}"
+    return f"{sparql[:at]} {blocks} {sparql[at:]}"

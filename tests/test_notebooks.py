@@ -35,6 +35,10 @@ def test_notebook_executes(path: Path, tmp_path):
         assert "absent    MDA  Maia Sandu" in text
         assert "('GEO', 'withdrawn', datetime.date(2009, 8, 18))" in text
         assert "russian-102nd-military-base-gyumri" in text
+    if path.name == "05-worldwide-igo-network.ipynb":  # real COW data or the fixture
+        assert "imported intervals" in text and "world median" in text
+        assert "['ARM', 'AZE', 'BLR', 'KAZ', 'KGZ', 'MDA', 'RUS', 'TJK', 'UZB']" in text
+        assert "degree rank of" in text and "states in some organization:" in text
     if path.name == "03-centrality-over-time.ipynb":
         assert "('AZE', 'Azerbaijan', 0.205)" in text
         assert "{'EST': 2, 'RUS': 1, 'USA': 0}" in text

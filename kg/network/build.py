@@ -268,6 +268,13 @@ def _co_attendance_edges(f: Facts, orgs: frozenset[str] | None, by: str) -> Iter
             yield TimedEdge(u, v, "co-attendance", start, end, key=event.id)
 
 
+def start_of(g) -> date:
+    """The first day of ``g``'s networks: :data:`START`, unless the graph says otherwise
+    (``g.network_start``: the worldwide COW graph of :func:`kg.cow_import.load_combined`
+    starts in 1816)."""
+    return getattr(g, "network_start", None) or START
+
+
 def timed_edges(g, kind: str, organizations=None, by: str = "person") -> list[TimedEdge]:
     """Every fact of network ``kind`` as a :class:`TimedEdge` (cached per graph and arguments).
 
@@ -289,7 +296,8 @@ def timed_edges(g, kind: str, organizations=None, by: str = "person") -> list[Ti
         make = {"state-organization": _membership_edges, "co-membership": _co_membership_edges,
                 "full": _full_edges}.get(kind)
         found = make(f, orgs) if make else _co_attendance_edges(f, orgs, by)
-        cache[cache_key] = [e for e in found if e.end is None or e.end > START]
+        start = start_of(g)
+        cache[cache_key] = [e for e in found if e.end is None or e.end > start]
     return cache[cache_key]
 
 
@@ -308,8 +316,9 @@ def timed_nodes(g, kind: str, organizations=None, by: str = "person"
                                                            organizations)]
     if kind == "full":
         orgs = _org_filter(g, organizations)
+        start = start_of(g)
         return [(event.id, *interval) for event, interval, _ in _event_edges(facts(g), orgs)
-                if interval[1] is None or interval[1] > START]
+                if interval[1] is None or interval[1] > start]
     return []
 
 
@@ -421,10 +430,12 @@ def network(g, kind: str, at=None, period=None, organizations=None, *,
     orgs = _org_filter(g, organizations)
     meta = {"first": first.isoformat(), "last": last.isoformat(),
             "organizations": sorted(orgs) if orgs is not None else None}
-    if last < START:
-        return _empty(kind, f"no network before {START.isoformat()}: the graph describes the "
-                      "post-Soviet institutional space from the Belovezha Accords on", **meta)
-    first = max(first, START)
+    start = start_of(g)
+    if last < start:
+        why = ("the graph describes the post-Soviet institutional space from the Belovezha "
+               "Accords on" if start == START else "the graph's networks start then")
+        return _empty(kind, f"no network before {start.isoformat()}: {why}", **meta)
+    first = max(first, start)
     G = _assemble(g, kind, [e for e in edges if e.overlaps(first, last)],
                   [n for n in timed_nodes(g, kind, organizations, by)
                    if n[1] <= last and (n[2] is None or n[2] > first)],
