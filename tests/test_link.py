@@ -369,11 +369,10 @@ def test_cli_errors(tmp_path, capsys, monkeypatch):
 
 # ----------------------------------------------------------------------------- evaluation
 @pytest.mark.parametrize("folder, precision, dates", [("", 0.97, 1.0), ("heldout", 0.97, 0.85),
-                                                     ("heldout2", 0.9, 1.0)])
+                                                     ("heldout2", 0.97, 1.0)])
 def test_evaluation_meets_the_targets(graph, folder, precision, dates):
-    """The issue's targets on the development and first held-out sets; the second held-out
-    set guards its measured level (an organ's name that contains an organization's,
-    欧亚经济委员会最高理事会, costs it precision in Chinese: see docs/linking.md)."""
+    """The issue's targets (mention precision >= 0.97, recall >= 0.95, the event first, every
+    verdict right) on the development set and both held-out sets."""
     from kg.link.evaluate import evaluate
 
     report = evaluate(graph, ARTICLES / folder if folder else ARTICLES)
@@ -447,3 +446,14 @@ def test_the_html_page_draws_the_subgraph_offline_and_runs_no_article_text(graph
         browser.close()
     assert not errors, errors
     assert [u for u in requests if not u.startswith(ALLOWED)] == []
+
+
+def test_the_supreme_council_is_not_the_commission(graph):
+    """Chinese reports name the Supreme Eurasian Economic Council 欧亚经济委员会最高理事会;
+    the Commission (EEC) is linked only when the text means the Commission."""
+    council = graph.link("欧亚经济委员会最高理事会会议12月11日以视频方式举行。", lang="zh",
+                         date="2020-12-17")
+    assert "EEC" not in [m.id for m in council.mentions]
+    commission = graph.link("欧亚经济委员会主席米亚斯尼科维奇出席会议。", lang="zh",
+                            date="2020-12-17")
+    assert "EEC" in [m.id for m in commission.mentions]

@@ -203,6 +203,10 @@ def find_mentions(matcher: Matcher, text: str, day: date | None,
             continue  # 《俄罗斯报》 is a newspaper
         if _in_institution_name(text, end, matcher, form):
             continue  # 中国社科院..., 上海政法学院...: an institution's name, not the place
+        if "EEC" in form.ids and text.startswith("最高理事会", end):
+            # the Chinese press's name for the Supreme Eurasian Economic Council, the EAEU's
+            # highest body ("欧亚经济委员会最高理事会"): not the Commission, and not in the graph
+            continue
         mentions.append(matcher.mention(start, end, text, ident, form.how, candidates,
                                         form.post))
     # short forms defined in the text: 集体安全条约组织(集安组织), ... (CSTO)
