@@ -245,10 +245,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     query = _resolve_query(args.query)
     params = _parse_params(args.param)
     if query.params:
-        bindings = graph.bind_params(query, params)
+        result = graph.run(query, params, engine=args.engine)
     else:
         bindings = {name: graph.entity(value) for name, value in params.items()}
-    result = graph.query(query.text, engine=args.engine, **bindings)
+        result = graph.query(query.text, engine=args.engine, **bindings)
     sys.stdout.write(_render_result(result, args.format))
     return 0
 

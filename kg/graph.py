@@ -638,7 +638,23 @@ class KnowledgeGraph:
             near = difflib.get_close_matches(name, list(named_queries()), n=3)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             raise KeyError(f"no named query {name!r}{hint}")
-        return self.query(query.text, engine=engine, **self.bind_params(query, params))
+        return self.run(query, params, engine)
+
+    def run(self, query: NamedQuery, params: dict[str, Any], engine: str = "oxigraph") -> Any:
+        """Run a named query (shipped or read from a .rq file) with its parameters, and warn,
+        as the typed look-ups do, when a day is after the data's as-of date or, for an empty
+        answer, outside the life of the organization or state asked about."""
+        bound = self.bind_params(query, params)
+        result = self.query(query.text, engine=engine, **bound)
+        days = [v for p, v in bound.items() if isinstance(v, date) and
+                any(q.name == p and q.kind == "date" for q in query.params)]
+        for day in days:
+            check_as_of(self, day)
+            if isinstance(result, list) and not result:
+                for value in bound.values():
+                    if isinstance(value, Entity) and value.type in ("organization", "state"):
+                        check_lifetime(self, value, day)
+        return result
 
     def bind_params(self, query: NamedQuery, given: dict[str, Any]) -> dict[str, Any]:
         """Convert named-query parameters to values for binding; a missing required one
@@ -659,7 +675,10 @@ class KnowledgeGraph:
                 value = date.today() if param.default == "today" else param.default
                 notice(f"{query.name}: {param.name} not given; using its default, "
                        f"{param.default} ({value})", DefaultUsedWarning)
-            if param.kind == "entity":
+            if param.kind == "entity" and param.type:
+                bound[param.name] = expect(self, value, *param.type.split("|"),
+                                           role=f"{query.name}'s {param.name}")
+            elif param.kind == "entity":
                 bound[param.name] = self.entity(value)
             elif param.kind == "date":
                 bound[param.name] = as_date(value)

@@ -4,13 +4,15 @@ Header lines, before the query text::
 
     # title: Members of an organization at a date
     # question: Which states were full members of ?org on ?at?
-    # param: org entity example=CSTO
+    # param: org entity type=organization example=CSTO
     # param: at date default=today example=2010-01-01
 
 A parameter's kind is ``entity`` (an id, acronym or label, resolved by the graph), ``date``,
 ``integer`` or ``string``. A parameter without ``default=`` is required: running the query
 without it is an error, never a silent answer for the example. The only default a date may
-have is ``today``. ``example=`` is the value the documentation and the tests use.
+have is ``today``. ``example=`` is the value the documentation and the tests use; ``type=``
+(``organization``, ``state``, ``person``, ``event``; several as ``state|person``) makes an
+entity of another kind an error instead of an empty answer.
 """
 
 from __future__ import annotations
@@ -28,11 +30,14 @@ class Param:
     example: str
     #: None: required
     default: str | None = None
+    #: for an entity: the kind(s) it must be (``organization``, ``state|person``), or None
+    type: str | None = None
 
     def describe(self) -> str:
         """``org (entity, required, e.g. CSTO)``"""
         need = "required" if self.default is None else f"default {self.default}"
-        return f"{self.name} ({self.kind}, {need}, e.g. {self.example})"
+        kind = self.type.replace("|", " or ") if self.type else self.kind
+        return f"{self.name} ({kind}, {need}, e.g. {self.example})"
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,13 @@ def _parse_param(query: str, text: str) -> Param:
     if example is None:
         raise ValueError(f"{query}.rq: parameter {pname} needs an example=VALUE")
     default = options.get("default")
+    entity_type = options.get("type")
+    if entity_type is not None and kind != "entity":
+        raise ValueError(f"{query}.rq: only an entity parameter has a type, not {pname}")
     if default is not None and kind == "date" and default != "today":
         raise ValueError(f"{query}.rq: a date parameter's only default is 'today', "
                          f"not {default!r}")
-    return Param(pname, kind, example, default)
+    return Param(pname, kind, example, default, entity_type)
 
 
 def named_queries() -> dict[str, NamedQuery]:

@@ -81,7 +81,7 @@ def test_a_bad_date_is_a_clear_error(graph, bad, error, message):
 # ---------------------------------------------------------------- named-query parameters
 
 def test_a_required_parameter_left_out_is_an_error_not_the_example(graph, capsys):
-    with pytest.raises(kg.MissingParameterError, match=r"members-at needs org \(entity, "
+    with pytest.raises(kg.MissingParameterError, match=r"members-at needs org \(organization, "
                        r"required, e.g. CSTO\); give org=CSTO"):
         graph.named_query("members-at", at="2010-01-01")
     assert main(["query", "withdrawals-and-suspensions", "-p", "to=2020-01-01"]) == 2
@@ -107,7 +107,8 @@ def test_kg_queries_says_which_parameters_are_required(capsys):
     assert main(["queries", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert ('members-at,"Which states belonged to ?org on ?at, and with what status?","org '
-            '(entity, required, e.g. CSTO); at (date, default today, e.g. 2010-01-01)"') in out
+            '(organization, required, e.g. CSTO); at (date, default today, '
+            'e.g. 2010-01-01)"') in out
 
 
 # ---------------------------------------------------------------- arguments of the wrong kind
@@ -367,3 +368,21 @@ def test_every_place_has_wgs84_coordinates_from_a_source(graph):
     assert at["moscow"] == pytest.approx((55.75, 37.62), abs=0.05)
     assert at["astana"] == pytest.approx((51.17, 71.43), abs=0.05)
     assert at["havana"][1] < 0 and at["ottawa"][1] < 0  # west of Greenwich
+
+
+def test_a_named_query_refuses_an_entity_of_the_wrong_kind(graph, capsys):
+    with pytest.raises(kg.WrongKindError, match="'Kazakhstan' is a state \\(KAZ\\), not an "
+                       "organization for members-at's org"):
+        graph.named_query("members-at", org="Kazakhstan", at="2010-01-01")
+    assert main(["query", "members-at", "-p", "org=Kazakhstan", "-p", "at=2010-01-01"]) == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_a_named_query_says_when_its_day_is_outside_the_data(graph, capsys):
+    with pytest.warns(kg.OutsideDataWarning, match="EAEU\\) was founded on 2015-01-01"):
+        assert graph.named_query("members-at", org="EAEU", at="2010-01-01") == []
+    assert main(["query", "members-at", "-p", "org=EAEU", "-p", "at=2010-01-01",
+                 "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "state,status,start,end\n"
+    assert "kg: note: Eurasian Economic Union (EAEU) was founded on 2015-01-01" in captured.err
