@@ -297,7 +297,9 @@ def import_cow(state_years: str | Path, igos: str | Path | None = None,
 
     report = ImportReport()
     # organizations: the curated one(s) of a crosswalked abbreviation, else a new one
-    curated_ids = {e.id for e in curated.entities()}
+    # an abbreviation may be an ISO code too (NAM: the Non-Aligned Movement and Namibia):
+    # ids are shared by every kind of entity, so the organization gets a COW- prefix
+    curated_ids = {e.id for e in curated.entities()} | {state_id(code) for code in names}
     org_of: dict[str, list] = {}
     for column in columns:
         if column in cow_orgs:

@@ -125,6 +125,11 @@ def test_full_cow_import(tmp_path):
     assert report.memberships > 15000 and report.kept_curated > 50
     combined = load_combined(tmp_path / "cow.nt")
     assert len({e.id for e in combined.entities("organization")}) >= 534
+    # no id names two entities (COW's NAM, the Non-Aligned Movement, is not Namibia)
+    ids = [e.id for e in combined.entities()]
+    assert len(ids) == len(set(ids))
+    assert combined.entity("NAM").type == "state"
+    assert combined.entity("COW-NAM").type == "organization"
     # the post-Soviet states' CIS statuses, as imported, against the CSV itself
     columns, years, _ = read_state_years(state_years, show_progress=False)
     runs = [r for r in intervals(columns, years, lambda c: str(c)) if r.column == "cis"]
