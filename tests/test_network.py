@@ -421,3 +421,12 @@ def test_series_on_a_pool_of_processes_gives_the_same_rows_in_the_same_order(gra
     two = centrality_series(graph, ["betweenness", "eigenvector"], network="co-membership",
                             years=years, workers=2)
     assert one == two and len(one) > 50
+
+
+def test_bipartite_betweenness_of_one_state_and_one_organization_is_zero():
+    """networkx divides by the largest possible betweenness, which is 0 for a graph of one
+    state and one organization (the worldwide COW graph has such years): the defined answer
+    is 0 for both, as no shortest path passes through either."""
+    G = nx.Graph([("S", "O")])
+    G.nodes["S"]["type"], G.nodes["O"]["type"] = "state", "organization"
+    assert scores(G, "bipartite-betweenness") == {"S": 0.0, "O": 0.0}

@@ -149,8 +149,12 @@ def scores(G: nx.Graph, measure: str, weighted: bool = False) -> dict[Any, float
         function = {"bipartite-degree": bipartite.degree_centrality,
                     "bipartite-betweenness": bipartite.betweenness_centrality,
                     "bipartite-closeness": bipartite.closeness_centrality}[measure]
-        # one side missing: no affiliation at all, so every node scores 0
-        found = (function(G, states) if 0 < len(states) < len(G) else dict.fromkeys(G, 0.0))
+        # one side missing: no affiliation at all, so every node scores 0. One state and one
+        # organization: networkx's bipartite betweenness divides by a maximum of 0 there;
+        # no shortest path passes through either node, so both score 0
+        lone_pair = measure == "bipartite-betweenness" and len(states) == 1 and len(G) == 2
+        found = (function(G, states) if 0 < len(states) < len(G) and not lone_pair
+                 else dict.fromkeys(G, 0.0))
     # rounded, so that equal values compare equal and ties fall back to the id; eigenvector
     # values come from ARPACK, which starts from a random vector, so only 9 digits repeat
     digits = 9 if measure == "eigenvector" else 12
