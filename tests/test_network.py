@@ -423,10 +423,21 @@ def test_series_on_a_pool_of_processes_gives_the_same_rows_in_the_same_order(gra
     assert one == two and len(one) > 50
 
 
-def test_bipartite_betweenness_of_one_state_and_one_organization_is_zero():
-    """networkx divides by the largest possible betweenness, which is 0 for a graph of one
-    state and one organization (the worldwide COW graph has such years): the defined answer
-    is 0 for both, as no shortest path passes through either."""
-    G = nx.Graph([("S", "O")])
-    G.nodes["S"]["type"], G.nodes["O"]["type"] = "state", "organization"
-    assert scores(G, "bipartite-betweenness") == {"S": 0.0, "O": 0.0}
+def test_bipartite_betweenness_when_one_side_is_a_single_node():
+    """networkx divides by the largest possible betweenness of each side, which is 0 on the
+    many-node side of a star (the worldwide COW graph's early years have one organization):
+    the defined answer is 0 there and networkx's own 1 for the centre (it lies on all 3
+    shortest paths between its 3 states: 3/3); a lone pair scores 0 and 0."""
+    star = nx.Graph([("A", "O"), ("B", "O"), ("C", "O")])
+    for n in "ABC":
+        star.nodes[n]["type"] = "state"
+    star.nodes["O"]["type"] = "organization"
+    assert scores(star, "bipartite-betweenness") == {"A": 0.0, "B": 0.0, "C": 0.0, "O": 1.0}
+    # the same star with a second organization is networkx's own case: the centre keeps 1
+    wider = star.copy()
+    wider.add_edge("A", "P")
+    wider.nodes["P"]["type"] = "organization"
+    assert scores(wider, "bipartite-betweenness")["O"] == 1.0
+    pair = nx.Graph([("S", "O")])
+    pair.nodes["S"]["type"], pair.nodes["O"]["type"] = "state", "organization"
+    assert scores(pair, "bipartite-betweenness") == {"S": 0.0, "O": 0.0}

@@ -149,12 +149,13 @@ def scores(G: nx.Graph, measure: str, weighted: bool = False) -> dict[Any, float
         function = {"bipartite-degree": bipartite.degree_centrality,
                     "bipartite-betweenness": bipartite.betweenness_centrality,
                     "bipartite-closeness": bipartite.closeness_centrality}[measure]
-        # one side missing: no affiliation at all, so every node scores 0. One state and one
-        # organization: networkx's bipartite betweenness divides by a maximum of 0 there;
-        # no shortest path passes through either node, so both score 0
-        lone_pair = measure == "bipartite-betweenness" and len(states) == 1 and len(G) == 2
-        found = (function(G, states) if 0 < len(states) < len(G) and not lone_pair
-                 else dict.fromkeys(G, 0.0))
+        if measure == "bipartite-betweenness" and 0 < len(states) < len(G) and \
+                1 in (len(states), len(G) - len(states)):
+            found = _star_betweenness(G, states)
+        else:
+            # one side missing: no affiliation at all, so every node scores 0
+            found = (function(G, states) if 0 < len(states) < len(G)
+                     else dict.fromkeys(G, 0.0))
     # rounded, so that equal values compare equal and ties fall back to the id; eigenvector
     # values come from ARPACK, which starts from a random vector, so only 9 digits repeat
     digits = 9 if measure == "eigenvector" else 12
@@ -163,6 +164,23 @@ def scores(G: nx.Graph, measure: str, weighted: bool = False) -> dict[Any, float
     if bad:  # never hand a NaN to the user to guess about
         raise ArithmeticError(f"{measure} is not finite for {', '.join(map(str, bad))}")
     return values
+
+
+def _star_betweenness(G: nx.Graph, states: list) -> dict:
+    """Bipartite betweenness when one side is a single node (one organization in 1816, or one
+    state): networkx normalizes each side by the largest betweenness it could have, which is 0
+    on the many-node side, and divides 0 by 0. No shortest path passes through a node of that
+    side (0); the single node lies on every path between two of its neighbours, which is the
+    most it could (1, networkx's own value), or on none if it has fewer than two (0).
+
+    >>> G = nx.Graph([("A", "O"), ("B", "O"), ("C", "O")])
+    >>> for n in "ABC": G.nodes[n]["type"] = "state"
+    >>> _star_betweenness(G, ["A", "B", "C"])
+    {'A': 0.0, 'O': 1.0, 'B': 0.0, 'C': 0.0}
+    """
+    side = set(states)
+    single = next(iter(side)) if len(side) == 1 else next(n for n in G if n not in side)
+    return {n: (1.0 if n == single and G.degree(n) >= 2 else 0.0) for n in G}
 
 
 def rank(G: nx.Graph, measure: str, weighted: bool = False, node_type: str | None = None,
