@@ -13,8 +13,7 @@ co-attendance networks are timed for kg.network alone.
     python benchmarks/bench_network.py [--repeat 3] [--graph PATH]
 
 ``--graph`` runs on another built graph. The worldwide Correlates of War import (1816-2014,
-``kg import-cow``) is timed by benchmarks/bench_cow.py for the degree series; every measure at
-that scale is not benchmarked yet (see docs/network.md).
+``kg import-cow --combined all.nt``) runs with ``--graph all.nt --from 1816 --to 2014``.
 """
 
 from __future__ import annotations
@@ -144,8 +143,8 @@ def main() -> None:
         print(f"{kind:<20}{len(measures):>9}{rows:>8}{ours:>11.2f}s{baseline}{warm:>8.2f}s")
     print(f"\nthese networks, every measure, {args.first}-{args.last}: {total:.2f} s with "
           "kg.network (target on the bundled graph, 1991-2026, all four: under 5 s)")
-    print("worldwide COW IGO import (1816-2014): see benchmarks/bench_cow.py (degree series); "
-          "every measure at that scale is not benchmarked yet")
+    print("the worldwide COW graph: kg import-cow ... --combined all.nt, then --graph all.nt "
+          "--from 1816 --to 2014 (figures in docs/network.md)")
 
 
 if __name__ == "__main__":
