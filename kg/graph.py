@@ -70,7 +70,7 @@ ENTITY_TYPES = {
 
 #: The order participants are listed in, by role.
 PARTICIPATION_ORDER = ("host", "attendee", "guest", "observer", "official", "absent",
-                       "belligerent", "contributor", "territory")
+                       "belligerent", "contributor", "territory", "subject")
 
 #: Event kind by its class IRI.
 EVENT_KINDS = {PSK + name: kind for kind, name in EVENT_CLASS_NAMES.items()}
@@ -501,7 +501,8 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ events
     _EVENT = """
-        SELECT DISTINCT ?e ?class ?start ?end ?sp ?ep ?location ?org ?format ?venue WHERE {
+        SELECT DISTINCT ?e ?class ?start ?end ?sp ?ep ?location ?org ?format ?venue ?step ?whole
+        WHERE {
           ?e a schema:Event, ?class ; schema:startDate ?start ; psk:startPrecision ?sp .
           FILTER(?class != schema:Event)
           OPTIONAL { ?e schema:endDate ?end ; psk:endPrecision ?ep }
@@ -509,6 +510,8 @@ class KnowledgeGraph:
           OPTIONAL { ?e psk:organization ?org }
           OPTIONAL { ?e psk:meetingFormat/skos:notation ?format }
           OPTIONAL { ?e psk:venue ?venue }
+          OPTIONAL { ?e psk:membershipStep/skos:notation ?step }
+          OPTIONAL { ?e schema:superEvent ?whole }
           %s
         } ORDER BY ?start ?e"""
 
@@ -564,7 +567,16 @@ class KnowledgeGraph:
                      row["start"], row.get("end"), row.get("location"), row.get("org"),
                      entity.labels, self._sources_of(entity.iri), PRECISION[row["sp"]],
                      PRECISION.get(row.get("ep")), plain(row.get("format")), row.get("venue"),
-                     self._compositions.get(entity.iri, ()))
+                     self._compositions.get(entity.iri, ()), plain(row.get("step")),
+                     row.get("whole"), self._results.get(entity.iri, ()))
+
+    @cached_property
+    def _results(self) -> dict[str, tuple[Entity, ...]]:
+        """The events each event led to (psk:resultedIn)."""
+        found: dict[str, list[Entity]] = defaultdict(list)
+        for row in self._select("SELECT ?e ?later WHERE { ?e psk:resultedIn ?later }"):
+            found[row["e"].iri].append(row["later"])
+        return {e: tuple(sorted(later, key=lambda x: x.id)) for e, later in found.items()}
 
     @cached_property
     def _compositions(self) -> dict[str, tuple[str, ...]]:
@@ -583,11 +595,12 @@ class KnowledgeGraph:
         represented."""
         entity = expect(self, event, "event")
         rows = self._select("""
-            SELECT ?p ?who ?whom ?role ?note ?attendance ?session WHERE {
+            SELECT ?p ?who ?whom ?role ?note ?attendance ?session ?capacity WHERE {
               ?p psk:event ?e ; psk:participant ?who ; psk:role/skos:notation ?role .
               OPTIONAL { ?p psk:representing ?whom }
               OPTIONAL { ?p psk:attendance/skos:notation ?attendance }
               OPTIONAL { ?p psk:composition/skos:notation ?session }
+              OPTIONAL { ?p psk:capacity/skos:notation ?capacity }
               OPTIONAL { ?p rdfs:comment ?note }
             }""", e=entity)
         order = {role: i for i, role in enumerate(PARTICIPATION_ORDER)}
@@ -598,7 +611,7 @@ class KnowledgeGraph:
             found.append(Participation(entity, row["who"], state, row["role"],
                                        plain(row.get("note")), self._sources_of(row["p"]),
                                        row["p"], whom, plain(row.get("attendance")),
-                                       plain(row.get("session"))))
+                                       plain(row.get("session")), plain(row.get("capacity"))))
         return sorted(found, key=lambda p: (order.get(p.role, 99),
                                             (p.represents or p.participant).id,
                                             p.participant.id))

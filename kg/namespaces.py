@@ -22,6 +22,7 @@ SEGMENTS = {
     "membership": "membership",
     "tenure": "tenure",
     "participation": "participation",
+    "name": "name",
     "chairmanship": "chairmanship",
     "document": "document",
 }
@@ -35,7 +36,20 @@ EVENT_CLASS_NAMES = {
     "withdrawal": "Withdrawal", "status-change": "StatusChange",
     "armed-conflict": "ArmedConflict", "unrest": "Unrest", "deployment": "Deployment",
     "election": "Election",
+    "sovereignty-declaration": "SovereigntyDeclaration",
+    "independence-declaration": "IndependenceDeclaration",
+    "referendum": "Referendum", "coup-attempt": "CoupAttempt", "resignation": "Resignation",
+    "dissolution": "Dissolution", "constitutional-change": "ConstitutionalChange",
 }
+#: Event kinds that change a membership; their rows may name the ``step`` they record.
+MEMBERSHIP_EVENT_KINDS = ("accession", "withdrawal", "status-change")
+#: The steps of an accession, suspension or withdrawal (``events.step``), in the order they
+#: usually come; an empty step is ``effect``, the day the change took effect.
+MEMBERSHIP_STEPS = ("announcement", "application", "decision", "parliament-vote", "signature",
+                    "ratification", "notification", "effect")
+#: In what capacity a participant represented its state at a meeting
+#: (``participations.capacity``; derived from the post a person held when not given).
+CAPACITIES = ("head-of-state", "head-of-government", "envoy")
 
 #: How a meeting was held (``events.format``): a statutory meeting of the body, an informal
 #: one, an extraordinary one called outside the schedule, or one held wholly by video link.
@@ -50,10 +64,17 @@ ATTENDANCE = ("in-person", "video")
 ROLES_BY_KIND = {
     "summit": ("host", "attendee", "absent", "guest", "observer", "official"),
     "treaty-signing": ("host", "attendee", "absent", "official"),
-    "accession": ("attendee",),
-    "withdrawal": ("attendee",),
-    "status-change": ("attendee",),
-    "election": ("attendee",),
+    "accession": ("subject",),
+    "withdrawal": ("subject",),
+    "status-change": ("subject",),
+    "election": ("subject",),
+    "sovereignty-declaration": ("subject",),
+    "independence-declaration": ("subject",),
+    "referendum": ("subject",),
+    "coup-attempt": ("subject",),
+    "resignation": ("subject",),
+    "dissolution": ("subject",),
+    "constitutional-change": ("subject",),
     "armed-conflict": ("belligerent", "territory"),
     "unrest": ("territory",),
     "deployment": ("contributor", "territory"),

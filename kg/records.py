@@ -167,6 +167,13 @@ class Event:
     venue: Entity | None = None
     #: the sessions it was held in, where known: ``("narrow", "extended")``, ``("extended",)``
     composition: tuple[str, ...] = ()
+    #: for an accession, withdrawal or status change, the step it records (``announcement``,
+    #: ``parliament-vote``, ``notification``, ... or ``effect``); None for other kinds
+    step: str | None = None
+    #: the larger event this one is part of (a withdrawal's effect, a conflict), if any
+    part_of: Entity | None = None
+    #: the events this one led to, as the sources say
+    led_to: tuple[Entity, ...] = ()
 
     @property
     def ongoing(self) -> bool:
@@ -184,7 +191,8 @@ class Participation:
     """``participant`` is a person or a state; ``state`` the state represented (None for an
     official, who represents an organization); ``represents`` the state or organization
     represented. ``role`` is ``host``, ``attendee``, ``absent``, ``guest``, ``observer`` or
-    ``official`` at a meeting, ``belligerent``, ``territory`` or ``contributor`` in a conflict,
+    ``official`` at a meeting, ``subject`` of an accession, declaration, referendum and the
+    like, ``belligerent``, ``territory`` or ``contributor`` in a conflict,
     unrest or deployment. ``attendance`` is ``in-person``, ``video`` or ``absent`` where known."""
 
     event: Entity
@@ -198,6 +206,9 @@ class Participation:
     attendance: str | None = None
     #: ``extended`` (or ``narrow``) when the participant joined only that session
     composition: str | None = None
+    #: at a meeting, ``head-of-state``, ``head-of-government`` or ``envoy`` (given, or derived
+    #: from the post the person held that day); None where not known or not a meeting
+    capacity: str | None = None
 
     def __repr__(self) -> str:
         who = self.participant.id

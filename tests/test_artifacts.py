@@ -21,7 +21,7 @@ SORT_KEYS = {
     "people": ("id",), "posts": ("id",), "events": ("id",), "treaties": ("id",), "bases": ("id",),
     "memberships": ("organization", "state", "start"), "tenures": ("post", "start"),
     "participations": ("event", "participant"), "documents": ("id",),
-    "chairmanships": ("organization", "start"),
+    "chairmanships": ("organization", "start"), "names": ("entity", "lang", "start"),
 }
 
 

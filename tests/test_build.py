@@ -25,8 +25,8 @@ def test_fixture_builds_with_every_artifact(tmp_path):
 
 
 def test_a_note_beginning_unverified_flags_the_fact(minimal_data, tmp_path):
-    edit_csv(minimal_data / "tenures.csv", "2019-03-20,,,enwiki-presidents-kaz,",
-             "2019-03-20,,,enwiki-presidents-kaz,UNVERIFIED after 2026: a test note")
+    edit_csv(minimal_data / "tenures.csv", "2019-03-20,,,,enwiki-presidents-kaz,",
+             "2019-03-20,,,,enwiki-presidents-kaz,UNVERIFIED after 2026: a test note")
     report = build(minimal_data, ROOT / "ontology", tmp_path)
     assert report.stats["flagged_unverified"] == 1
     triples = (tmp_path / "postsoviet-kg.nt").read_text(encoding="utf-8")
@@ -183,7 +183,7 @@ def test_wrong_header_is_reported_at_line_1(minimal_data):
     problems = problems_of(minimal_data)
     assert problems == [f"{_loc(minimal_data, 'events.csv')}:1: header must be exactly: "
                         "id,kind,en,ru,zh,start,end,location,venue,organization,format,"
-                        "composition,sources,note"]
+                        "composition,step,part_of,led_to,sources,note"]
 
 
 def test_attendee_must_hold_office_on_the_day(minimal_data):
@@ -248,12 +248,13 @@ def test_two_heads_of_state_at_once_unless_acting(minimal_data):
         handle.write("chairman-of-kazakhstan,Chairman,Председатель,主席,KAZ,head-of-state,,"
                      "enwiki-presidents-kaz\n")
     with (minimal_data / "tenures.csv").open("a", encoding="utf-8") as handle:
-        handle.write("kassym-jomart-tokayev,chairman-of-kazakhstan,2019-01-01,2019-03-01,,"
+        handle.write("kassym-jomart-tokayev,chairman-of-kazakhstan,2019-01-01,2019-03-01,,,"
                      "enwiki-presidents-kaz,\n")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'tenures.csv')}:4: two heads of state of KAZ at once: overlaps "
         f"the row at {_loc(minimal_data, 'tenures.csv')}:2 (mark one acting if so)"]
-    edit_csv(minimal_data / "tenures.csv", "2019-01-01,2019-03-01,,", "2019-01-01,2019-03-01,yes,")
+    edit_csv(minimal_data / "tenures.csv", "2019-01-01,2019-03-01,,,",
+             "2019-01-01,2019-03-01,yes,,")
     check(minimal_data, ROOT / "ontology")  # an acting holder is allowed to overlap
 
 
@@ -316,7 +317,7 @@ def test_a_role_must_be_valid_for_its_kind_of_event(minimal_data, tmp_path):
 
 
 def test_an_absentee_has_no_attendance(minimal_data):
-    edit_csv(minimal_data / "participations.csv", ",absent,,", ",absent,video,")
+    edit_csv(minimal_data / "participations.csv", ",absent,,,", ",absent,,video,")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'participations.csv')}:3: attendance 'video' given for an "
         "absentee: leave it empty"]
@@ -374,7 +375,7 @@ def test_a_documents_signatories_and_refusers_attended_its_event(minimal_data):
 
 def test_an_official_represents_an_organization_whose_post_they_hold(minimal_data):
     line = _append(minimal_data / "participations.csv",
-                   "2022-10-14-cis-summit-astana,nursultan-nazarbayev,,CIS,official,,,"
+                   "2022-10-14-cis-summit-astana,nursultan-nazarbayev,,CIS,official,,,,"
                    "enwiki-presidents-kaz,")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'participations.csv')}:{line}: nursultan-nazarbayev held no post "
@@ -395,7 +396,7 @@ def test_a_venue_lies_within_the_events_city(minimal_data):
 
 
 def test_a_participant_joins_only_a_session_its_meeting_had(minimal_data):
-    edit_csv(minimal_data / "participations.csv", ",host,,,", ",host,,extended,")
+    edit_csv(minimal_data / "participations.csv", ",host,,,,", ",host,,,extended,")
     assert problems_of(minimal_data) == [
         f"{_loc(minimal_data, 'participations.csv')}:2: composition 'extended': event "
         "2022-10-14-cis-summit-astana lists no extended session; add it to the event's "

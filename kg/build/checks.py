@@ -10,6 +10,7 @@ from datetime import date
 
 import pycountry
 
+from kg.build.history import check_history
 from kg.build.tables import Row
 from kg.namespaces import ROLES_BY_KIND
 from kg.problems import Problem
@@ -86,7 +87,7 @@ def check_date_order(tables: Rows, problems: list[Problem]) -> None:
              "events": ("start", "end", False), "organizations": ("founded", "dissolved", True),
              "states": ("independence", "dissolved", True),
              "treaties": ("signed", "in_force", False), "bases": ("start", "end", True),
-             "chairmanships": ("start", "end", True)}
+             "chairmanships": ("start", "end", True), "names": ("start", "end", True)}
     for table, (first, last, strict) in pairs.items():
         for row in tables.get(table, []):
             start, end = row[first], row[last]
@@ -489,4 +490,5 @@ def run_all(tables: Rows, problems: list[Problem],
     check_event_ids(tables, problems)
     check_event_ends(tables, problems)
     check_sources(tables, problems)
+    check_history(tables, registry, problems)
     return registry

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.build.checks import Rows
+from kg.build.history import changed_membership, derived_capacity, memberships_by_state_org
 from kg.build.tables import Row
 from kg.dates import PartialDate
-from kg.namespaces import DATASET_IRI, EVENT_CLASS_NAMES, PREFIXES, iri
+from kg.namespaces import (
+    DATASET_IRI,
+    EVENT_CLASS_NAMES,
+    MEMBERSHIP_EVENT_KINDS,
+    PREFIXES,
+    iri,
+)
 
 PSK = Namespace(PREFIXES["psk"])
 SCHEMA = Namespace(PREFIXES["schema"])
@@ -42,10 +50,14 @@ PRECISION_OF = {
 class Compiler:
     """Accumulates triples and the origin (``file:line``) of every node it creates."""
 
-    def __init__(self, registry: dict[str, dict[str, Row]]):
+    def __init__(self, registry: dict[str, dict[str, Row]], tables: Rows | None = None):
         self.graph = Graph()
         self.origin: dict[str, tuple[str, int]] = {}
         self.registry = registry
+        self.tables = tables or {}
+        self.tenures_by_person: dict[str, list[Row]] = {}
+        for row in self.tables.get("tenures", []):
+            self.tenures_by_person.setdefault(row["person"], []).append(row)
 
     # ------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o) -> None:
@@ -212,6 +224,11 @@ class Compiler:
             self.add(node, PSK.meetingFormat, PSK[f"format-{row['format']}"])
         for session in row["composition"] or []:
             self.add(node, PSK.composition, PSK[f"composition-{session}"])
+        if row["kind"] in MEMBERSHIP_EVENT_KINDS:
+            self.add(node, PSK.membershipStep, PSK[f"step-{row['step'] or 'effect'}"])
+        self.add(node, SCHEMA.superEvent, self.ref(row["part_of"], "event"))
+        for later in row["led_to"] or []:
+            self.add(node, PSK.resultedIn, self.ref(later, "event"))
 
     def documents(self, row: Row) -> None:
         node = self.entity("document", row, PSK.Document)
@@ -263,6 +280,7 @@ class Compiler:
         self.add(node, PSK.holder, person)
         self.add(node, PSK.post, post)
         self.add(node, PSK.acting, Literal(bool(row["acting"])))
+        self.add(node, PSK.beganWith, self.ref(row["began_with"], "event"))
         self.dates(node, row)
         if person is not None and post is not None:
             self.add(person, ORG.holds, post)
@@ -282,6 +300,40 @@ class Compiler:
             self.add(node, PSK.attendance, PSK["attendance-absent"])
         if row["composition"]:
             self.add(node, PSK.composition, PSK[f"composition-{row['composition']}"])
+        capacity = derived_capacity(row, self.registry, self.tenures_by_person)
+        if capacity is not None:
+            self.add(node, PSK.capacity, PSK[f"capacity-{capacity}"])
+
+    def names(self, row: Row) -> None:
+        local = quote(f"{row['entity']}-{row['lang']}-{row['start'] or 'undated'}-{row['name']}",
+                      safe="-")
+        node = self.fact("name", local, row, PSK.DatedName)
+        entity = self.ref(row["entity"], "state", "organization", "place")
+        if row["name"] and row["lang"]:
+            name = Literal(row["name"], lang=row["lang"])
+            self.add(node, RDFS.label, name)
+            # a former name is also an alternative label, so that look-ups by it find the entity
+            if entity is not None and (entity, SKOS.prefLabel, name) not in self.graph:
+                self.add(entity, SKOS.altLabel, name)
+        self.add(entity, PSK.historicalName, node)
+        self.dates(node, row)
+
+    def membership_changes(self) -> None:
+        """Tie each accession, withdrawal or status-change step to the membership it changed."""
+        by_pair = memberships_by_state_org(self.tables)
+        for row in self.tables.get("participations", []):
+            event = self.registry["event"].get(row["event"])
+            state = row["state"] or row["participant"]
+            if (row["role"] != "subject" or event is None or state not in self.registry["state"]
+                    or event["kind"] not in MEMBERSHIP_EVENT_KINDS or event["organization"] is None
+                    or event["start"] is None):
+                continue
+            membership = changed_membership(event, state, by_pair)
+            if membership is not None:
+                local = (f"{membership['state']}-{membership['organization']}-"
+                         f"{membership['status']}-{membership['start']}")
+                self.add(URIRef(iri("event", event["id"])), PSK.changedMembership,
+                         URIRef(iri("membership", local)))
 
 
 def dataset_metadata(path: Path, graph: Graph) -> str:
@@ -298,15 +350,16 @@ def dataset_metadata(path: Path, graph: Graph) -> str:
 
 
 def compile_rows(tables: Rows, registry: dict[str, dict[str, Row]]) -> Compiler:
-    compiler = Compiler(registry)
+    compiler = Compiler(registry, tables)
     handlers = {"sources": compiler.sources_table, "states": compiler.states,
                 "places": compiler.places, "organizations": compiler.organizations,
                 "treaties": compiler.treaties, "people": compiler.people,
                 "posts": compiler.posts, "events": compiler.events, "bases": compiler.bases,
                 "documents": compiler.documents, "chairmanships": compiler.chairmanships,
                 "memberships": compiler.memberships, "tenures": compiler.tenures,
-                "participations": compiler.participations}
+                "participations": compiler.participations, "names": compiler.names}
     for name, rows in tables.items():
         for row in rows:
             handlers[name](row)
+    compiler.membership_changes()
     return compiler

@@ -15,11 +15,13 @@ import pycountry
 from kg.dates import PartialDate
 from kg.namespaces import (
     ATTENDANCE,
+    CAPACITIES,
     COMPOSITIONS,
     DOCUMENT_KINDS,
     EVENT_CLASS_NAMES,
     FOUNDING_ACTS,
     MEETING_FORMATS,
+    MEMBERSHIP_STEPS,
     ROLES,
 )
 from kg.problems import Problem
@@ -117,6 +119,8 @@ TABLES: tuple[Table, ...] = (
         Column("organization", "ref:organization"),
         Column("format", "enum:" + "|".join(MEETING_FORMATS)),
         Column("composition", "set:" + "|".join(COMPOSITIONS)),
+        Column("step", "enum:" + "|".join(MEMBERSHIP_STEPS)),
+        Column("part_of", "ref:event"), Column("led_to", "refs:event"),
         Column("sources", "sources", True), Column("note", "text"),
     ), entity="event", id_pattern=EVENT_ID),
     Table("documents", (
@@ -142,6 +146,7 @@ TABLES: tuple[Table, ...] = (
     Table("tenures", (
         Column("person", "ref:person", True), Column("post", "ref:post", True),
         Column("start", "date", True), Column("end", "date"), Column("acting", "flag"),
+        Column("began_with", "ref:event"),
         Column("sources", "sources", True), Column("note", "text"),
     )),
     Table("chairmanships", (
@@ -153,8 +158,14 @@ TABLES: tuple[Table, ...] = (
         Column("event", "ref:event", True), Column("participant", "ref:person|state", True),
         Column("state", "ref:state"), Column("organization", "ref:organization"),
         Column("role", "enum:" + "|".join(ROLES), True),
+        Column("capacity", "enum:" + "|".join(CAPACITIES)),
         Column("attendance", "enum:" + "|".join(ATTENDANCE)),
         Column("composition", "enum:" + "|".join(COMPOSITIONS)),
+        Column("sources", "sources", True), Column("note", "text"),
+    )),
+    Table("names", (
+        Column("entity", "ref:state|organization|place", True), Column("lang", "lang", True),
+        Column("name", "text", True), Column("start", "date"), Column("end", "date"),
         Column("sources", "sources", True), Column("note", "text"),
     )),
 )
