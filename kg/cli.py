@@ -180,14 +180,28 @@ def _print_stats(stats: dict) -> None:
         print(f"  {name:<15}{count:>7}")
     print(f"  {'without source':<15}{stats['facts_without_source']:>7}")
     print(f"  {'unverified':<15}{stats['flagged_unverified']:>7}  (notes beginning UNVERIFIED)")
+    if stats.get("facts_sourced"):
+        share = stats["facts_beyond_mirrors"] / stats["facts_sourced"]
+        print(f"  {'beyond mirrors':<15}{stats['facts_beyond_mirrors']:>7}  ({share:.1%} of "
+              "sourced facts cite a source other than Wikipedia or a copy of it)")
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    stats = compute_stats(_graph(args).store)
+    from kg.coverage import meeting_coverage
+
+    graph = _graph(args)
+    stats = compute_stats(graph.store)
+    coverage = meeting_coverage(graph)
     if args.format == "json":
+        stats["meeting_coverage"] = [{"organization": r.organization, "decade": r.decade,
+                                      "meetings": r.meetings, "complete": r.complete}
+                                     for r in coverage]
         print(json.dumps(stats, indent=2, ensure_ascii=False))
-    else:
-        _print_stats(stats)
+        return 0
+    _print_stats(stats)
+    print("meetings with complete attendance (kg coverage --gaps lists the rest):")
+    for r in coverage:
+        print(f"  {r.organization:<15}{r.decade:<7}{r.complete:>4} of {r.meetings:<4}")
     return 0
 
 
@@ -603,7 +617,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     add_commands(add)
 
-    p = add("stats", cmd_stats, "Counts per class, facts without a source, and the as-of date.")
+    p = add("stats", cmd_stats, "Counts per class, facts without a source, facts citing more "
+            "than Wikipedia and its copies, meetings with complete attendance per body and "
+            "decade, and the as-of date.")
 
     p = add("cow-check", cmd_cow_check, "Compare the graph's memberships, year by year for "
             "1991-2014, with the Correlates of War IGO v3 data, and write the agreement table "
@@ -620,6 +636,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     register_html(sub, add)
     register_link(add)
+    from kg.cli_history import register as register_history  # kg coverage (kg.coverage)
+
+    register_history(add)
     return parser
 
 

@@ -47,6 +47,9 @@ MEMBERSHIP_EVENT_KINDS = ("accession", "withdrawal", "status-change")
 #: usually come; an empty step is ``effect``, the day the change took effect.
 MEMBERSHIP_STEPS = ("announcement", "application", "decision", "parliament-vote", "signature",
                     "ratification", "notification", "effect")
+#: Statuses whose holders a body expects at its meetings: a meeting's attendance is complete
+#: when each state holding one of them that day has a row (kg.coverage, the validator).
+EXPECTED_STATUSES = ("member", "participant", "associate", "frozen")
 #: In what capacity a participant represented its state at a meeting
 #: (``participations.capacity``; derived from the post a person held when not given).
 CAPACITIES = ("head-of-state", "head-of-government", "envoy")

@@ -1,10 +1,11 @@
 """Counts that describe the graph: entities and facts per class, unsourced facts, facts flagged
-unverified, as-of date."""
+unverified, facts resting on more than Wikipedia and its copies, as-of date."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg.mirrors import is_mirror
 from kg.namespaces import PREFIXES, sparql_prologue
 
 #: What is counted, by the name shown to users, and the class it counts.
@@ -45,6 +46,18 @@ def compute_stats(store: ox.Store) -> dict:
           FILTER NOT EXISTS {{ ?x prov:wasDerivedFrom ?s }} }}""")
     unverified = store.query(prologue + """
         SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x psk:unverified true }""")
+    sourced_facts = store.query(prologue + f"""
+        SELECT ?x ?url ?title ?publisher WHERE {{
+          VALUES ?class {{ {sourced_values} }} ?x a ?class ; prov:wasDerivedFrom ?s .
+          ?s schema:url ?url . OPTIONAL {{ ?s dcterms:title ?title }}
+          OPTIONAL {{ ?s dcterms:publisher ?publisher }} }}""")
+    beyond_mirrors: dict[str, bool] = {}
+    for row in sourced_facts:
+        fact = row["x"].value
+        title, publisher = row["title"], row["publisher"]
+        other = not is_mirror(row["url"].value, title.value if title else "",
+                              publisher.value if publisher else "")
+        beyond_mirrors[fact] = beyond_mirrors.get(fact, False) or other
     as_of = list(store.query(prologue + """
         SELECT ?d WHERE { ?ds a dcat:Dataset ; dcterms:modified ?d }"""))
     return {
@@ -52,6 +65,9 @@ def compute_stats(store: ox.Store) -> dict:
         "counts": counts,
         "facts_without_source": int(next(iter(unsourced))["n"].value),
         "flagged_unverified": int(next(iter(unverified))["n"].value),
+        # facts citing at least one source that is not Wikipedia or a copy of it (kg.mirrors)
+        "facts_beyond_mirrors": sum(beyond_mirrors.values()),
+        "facts_sourced": len(beyond_mirrors),
         "as_of": as_of[0]["d"].value if as_of else None,
     }
 

@@ -18,9 +18,6 @@ Registry = dict[str, dict[str, Row]]
 #: Roles at a meeting that a state may hold only while it belongs to the body in some status
 #: (a host may be a venue country from outside, such as an EU presidency hosting a summit).
 BELONGING_ROLES = ("attendee", "absent", "observer")
-#: Statuses whose holders a body expects at its meetings: a meeting's attendance is complete
-#: when each state holding one of them that day has a row (kg.stats coverage).
-EXPECTED_STATUSES = ("member", "participant", "associate", "frozen")
 #: A capacity for each post role (posts.role).
 CAPACITY_OF_POST_ROLE = {"head-of-state": "head-of-state",
                          "head-of-government": "head-of-government", "other": "envoy"}
