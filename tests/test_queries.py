@@ -229,6 +229,7 @@ def test_video_attendance(graph):
                                                                 "to": "2021-12-31"})
     assert [(r["event"].id, r["format"]) for r in rows] == [
         ("2021-09-16-csto-collective-security-council", "regular"),  # Putin alone, isolating
+        ("2021-09-17-sco-heads-of-state-council", "regular"),  # Dushanbe: a hybrid meeting
         ("2021-10-15-cis-council-of-heads-of-state", "online"),
         ("2021-12-10-supreme-eurasian-economic-council", "online")]
 
