@@ -207,7 +207,12 @@ def test_chair_at_and_chair_history(graph):
     (row,) = graph.named_query("chair-at", org="CIS", at="2023-06-01")
     assert row["state"].id == "KGZ"
     assert row["decision"].id == "2022-10-14-cis-council-of-heads-of-state"
-    assert graph.named_query("chair-at", org="CIS", at="2018-06-01") == []  # not recorded
+    (row,) = graph.named_query("chair-at", org="CIS", at="2018-06-01")
+    assert (row["state"].id, row["decision"].id) == (
+        "TJK", "2017-10-11-cis-council-of-heads-of-state")
+    # 2014: Ukraine gave the chairmanship up in March; Belarus chaired from April
+    assert [graph.named_query("chair-at", org="CIS", at=day)[0]["state"].id
+            for day in ("2014-02-01", "2014-06-01")] == ["UKR", "BLR"]
     rows = graph.named_query("chair-history", org="CSTO")
     assert [(r["state"].id, r["start"]) for r in rows][-3:] == [
         ("ARM", date(2021, 9, 16)), ("KGZ", date(2024, 11, 28)), ("RUS", date(2025, 11, 27))]
