@@ -199,7 +199,8 @@ def test_chairs_documents_and_the_new_fields_of_events_and_participations(graph)
     chairs = graph.chairs("EAEU")
     assert [c.state.id for c in chairs][:3] == ["BLR", "KAZ", "RUS"]
     assert chairs[0].start_precision == "year" and chairs[0].covers(chairs[0].start)
-    assert [d.id for d in graph.documents(signatory="KGZ")] == ["eaeu-customs-code-treaty-2016"]
+    assert [d.id for d in graph.documents(signatory="KGZ")] == [
+        "bishkek-protocol-1994", "eaeu-customs-code-treaty-2016"]
     with pytest.raises(ValueError, match="unknown format 'casual'"):
         graph.events(format="casual")
     (moldova,) = [p for p in graph.participants("2022-12-26-cis-informal-summit")
