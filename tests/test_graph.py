@@ -97,10 +97,15 @@ def test_office_holders_of_a_post(graph):
 
 
 def test_events_filtered_by_kind_period_and_participant(graph):
-    events = graph.events(kind="summit", between=("2022-01-01", "2022-12-31"), participant="TKM")
+    events = graph.events(kind="summit", between=("2022-01-01", "2022-12-31"), participant="TKM",
+                          organization="CIS")
     assert [e.id for e in events] == ["2022-10-07-cis-informal-summit",
                                       "2022-10-14-cis-council-of-heads-of-state",
                                       "2022-12-26-cis-informal-summit"]
+    # beyond the CIS: Turkmenistan as a guest of the SCO and an observer of the Turkic states
+    assert {e.organization.id for e in graph.events(
+        kind="summit", between=("2022-01-01", "2022-12-31"), participant="TKM")} == {
+        "CIS", "SCO", "OTS"}
     december = events[-1]
     assert (december.kind, december.start, december.end) == (
         "summit", date(2022, 12, 26), date(2022, 12, 27))

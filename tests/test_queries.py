@@ -74,9 +74,11 @@ def test_states_in_n_organizations(graph):
 def test_heads_of_state_at(graph):
     rows = graph.named_query("heads-of-state-at", at="2000-01-01")
     leaders = {r["state"].id: r["person"].id for r in rows}
-    # The 15 post-Soviet states, plus China, whose president signed the 2001 SCO declaration
+    # The 15 post-Soviet states, plus China, whose president signed the 2001 SCO declaration,
+    # and Turkey, whose president attended the summits of Turkic-speaking states
     assert sorted(leaders) == ["ARM", "AZE", "BLR", "CHN", "EST", "GEO", "KAZ", "KGZ", "LTU",
-                               "LVA", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB"]
+                               "LVA", "MDA", "RUS", "TJK", "TKM", "TUR", "UKR", "UZB"]
+    assert leaders["TUR"] == "suleyman-demirel"
     assert leaders["CHN"] == "jiang-zemin"
     assert leaders["RUS"] == "vladimir-putin"
     assert leaders["KAZ"] == "nursultan-nazarbayev"
@@ -143,7 +145,7 @@ def test_organizations_of_state_at(graph):
     rows = graph.named_query("organizations-of-state-at", state="UZB", at="2010-01-01")
     assert [(r["organization"].id, r["status"]) for r in rows] == [
         ("CIS", "member"), ("CIS-IPA", "member"), ("CSTO", "member"),
-        ("EURASEC", "suspended"), ("SCO", "member")]
+        ("EURASEC", "suspended"), ("SCO", "member"), ("TURKIC-SUMMITS", "participant")]
 
 
 def test_events_in_period(graph):
@@ -188,7 +190,7 @@ def test_predecessors(graph):
     rows = graph.named_query("predecessors")
     assert [(r["organization"].id, r["predecessor"].id) for r in rows] == [
         ("RB-UNION", "RB-COMMUNITY"), ("UNION-STATE", "RB-UNION"), ("SCO", "SHANGHAI-FIVE"),
-        ("CACO", "CAEC"), ("CSTO", "CST"), ("EAEU", "EURASEC")]
+        ("CACO", "CAEC"), ("CSTO", "CST"), ("OTS", "TURKIC-SUMMITS"), ("EAEU", "EURASEC")]
 
 
 def test_labels(graph):
@@ -227,6 +229,7 @@ def test_video_attendance(graph):
                                                                 "to": "2021-12-31"})
     assert [(r["event"].id, r["format"]) for r in rows] == [
         ("2021-09-16-csto-collective-security-council", "regular"),  # Putin alone, isolating
+        ("2021-09-17-sco-heads-of-state-council", "regular"),  # Dushanbe: a hybrid meeting
         ("2021-10-15-cis-council-of-heads-of-state", "online"),
         ("2021-12-10-supreme-eurasian-economic-council", "online")]
 
