@@ -249,6 +249,7 @@ def test_informal_meetings(graph):
 def test_officials_at_meetings(graph):
     rows = graph.named_query("officials-at-meetings", org="CSTO")
     assert [(r["start"].year, r["person"].id) for r in rows] == [
-        (2004, "nikolai-bordyuzha"), (2009, "nikolai-bordyuzha"), (2017, "yuri-khachaturov"), (2018, "valery-semerikov"), (2019, "valery-semerikov"),
+        (2004, "nikolai-bordyuzha"), (2009, "nikolai-bordyuzha"), (2017, "yuri-khachaturov"),
+        (2018, "valery-semerikov"), (2019, "valery-semerikov"),
         (2020, "stanislav-zas"), (2021, "stanislav-zas")]
     assert all(r["post"].id == "secretary-general-of-the-csto" for r in rows)
