@@ -16,7 +16,7 @@ def test_centrality_table_top(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["rank", "id", "label", "type", "value"]
-    assert lines[2].split()[:2] == ["1", "BLR"] and lines[3].split()[:2] == ["2", "RUS"]
+    assert lines[2].split()[:2] == ["1", "BLR"] and lines[3].split()[:2] == ["2", "KAZ"]
     assert "(3 rows)" in out
 
 

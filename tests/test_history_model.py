@@ -138,3 +138,27 @@ def test_a_dated_name_must_end_after_it_starts(minimal_data):
     assert problems_of(minimal_data) == [
         f"{minimal_data / 'names.csv'}:{line}: end before start: end 2019-03-23 is not after "
         "start 2022-09-17"]
+
+
+ELECTION = ("2019-06-09-kazakh-presidential-election,election,Kazakh presidential election (2019),"
+            "Президентские выборы в Казахстане (2019),2019年哈萨克斯坦总统选举,"
+            "2019-06-09,2019-06-09,,,,,,,,,enwiki-presidents-kaz,fixture only")
+
+
+def test_an_elections_winner_need_not_hold_office_yet_but_an_attendee_must(minimal_data,
+                                                                            tmp_path):
+    append(minimal_data / "events.csv", ELECTION)
+    append(minimal_data / "participations.csv", "2019-06-09-kazakh-presidential-election,"
+           "nursultan-nazarbayev,KAZ,,subject,,,,enwiki-presidents-kaz,fixture only")
+    edit_csv(minimal_data / "tenures.csv", "kassym-jomart-tokayev,president-of-kazakhstan,"
+             "2019-03-20,,,,", "kassym-jomart-tokayev,president-of-kazakhstan,2019-03-20,,,"
+             "2019-06-09-kazakh-presidential-election,")
+    build(minimal_data, ROOT / "ontology", tmp_path)  # out of office in 2019: still valid
+    triples = (tmp_path / "postsoviet-kg.nt").read_text(encoding="utf-8")
+    assert ("<https://w3id.org/postsoviet-kg/ontology#beganWith> "
+            "<https://w3id.org/postsoviet-kg/event/2019-06-09-kazakh-presidential-election> .") \
+        in triples
+    edit_csv(minimal_data / "participations.csv", "nursultan-nazarbayev,KAZ,,subject,",
+             "nursultan-nazarbayev,KAZ,,attendee,")
+    assert any("nursultan-nazarbayev held no post of KAZ on 2019-06-09" in p
+               for p in problems_of(minimal_data))

@@ -305,7 +305,19 @@ def test_clicking_a_node_highlights_its_neighbourhood_and_fills_the_details(open
     assert "Грузия" in page_.locator("#details").text_content()
     assert page_.locator("#details a[href^='https://']").count() > 0
     page_.select_option("#org", "CSTO")
-    assert opened_full.js("kgView.shown().nodes") < 60
+    # the organization filter keeps the CSTO and what its edges shown on the day reach
+    day = opened_full.js("kgView.state.all ? null : kgView.state.date")
+    edges = opened_full.js("""kgView.data.edges
+        .filter(e => e.from === 'CSTO' || e.to === 'CSTO')
+        .map(e => [e.from, e.to, e.spells === undefined ? null : e.spells])""")
+
+    def covers(spells):
+        return day is None or spells is None or any(
+            (s is None or s <= day) and (e is None or day < e) for s, e in spells)
+    expected = {"CSTO"} | {end for u, v, spells in edges if covers(spells) for end in (u, v)}
+    shown = set(opened_full.js("Array.from(kgView.state.shownNodes)"))
+    assert shown == expected and {"RUS", "KAZ"} <= shown and "GEO" not in shown
+    assert len(shown) < opened_full.js("kgView.data.nodes.length") / 5
 
 
 @pytest.mark.browser

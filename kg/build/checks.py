@@ -222,7 +222,8 @@ def check_attendance(tables: Rows, registry: dict[str, dict[str, Row]],
         if state not in registry["state"]:
             continue
         event = registry["event"].get(row["event"])
-        if event is None or event["start"] is None or row["role"] == "absent":
+        # an absent state's leader was not there; an election's subject is not yet in office
+        if event is None or event["start"] is None or row["role"] in ("absent", "subject"):
             continue
         day = event["start"].value
         held = [t for t in tenures_by_person[person]

@@ -110,6 +110,27 @@ def _sources(value: Iterable[Any] | None, table: dict[str, list[str]]) -> list[s
     return ids
 
 
+# Keys a node or edge may leave out when empty: page.js reads a missing one as empty. The full
+# graph's page must stay under 2 MB, and empty defaults on thousands of items add up.
+# (``spells`` only when None: an empty list means "never in the graph", not "always".)
+_OPTIONAL = {"kind", "aliases", "short", "src", "start", "end", "arrows", "dashes", "status",
+             "statusSpells"}
+
+
+def _compact(items: list[dict[str, Any]], index: dict[str, int]) -> list[dict[str, Any]]:
+    """Items without their empty optional keys, their sources as numbers into the page's
+    source list (a source cited by hundreds of edges is written once)."""
+    out = []
+    for item in items:
+        item = {k: v for k, v in item.items()
+                if not ((k in _OPTIONAL and v in (None, "", False, [], {}))
+                        or (k == "spells" and v is None))}
+        if "src" in item:
+            item["src"] = [index[s] for s in item["src"]]
+        out.append(item)
+    return out
+
+
 def layout(graph: nx.Graph, seed: int = 7) -> dict[Any, tuple[float, float]]:
     """Seeded positions in pixels: the same graph always gets the same layout.
 
@@ -250,6 +271,7 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
                         "dragNodes": True, "multiselect": False, "navigationButtons": False},
     })
     options["physics"] = {"enabled": False}
+    index = {key: number for number, key in enumerate(sorted(sources))}
     first = min(dates) if dates else None
     last = max([*dates, _iso(until)] if until else dates) if dates else _iso(until)
     return {
@@ -259,6 +281,8 @@ def page_data(graph: nx.Graph, *, lang: str = "en", title: str = "Knowledge grap
         "classes": {k: v for k, v in CLASS_STYLE.items()},
         "edgeStyles": EDGE_STYLE,
         "organizations": sorted(organizations, key=lambda o: o[1].casefold()),
-        "sources": dict(sorted(sources.items())),
-        "nodes": net.nodes, "edges": net.edges, "options": options,
+        # [url, title, id], in id order; nodes and edges cite them by position
+        "sources": [[url, title, key] for key, (url, title) in sorted(sources.items())],
+        "nodes": _compact(net.nodes, index), "edges": _compact(net.edges, index),
+        "options": options,
     }

@@ -50,9 +50,9 @@
       : (DATA.edgeStyles[e.relation] ? e.relation : "other");
   }
   function sourcesOf(item) {
-    return (item.src || []).map(function (id) {
-      var s = DATA.sources[id] || ["", id];
-      return { id: id, url: s[0], title: s[1] };
+    return (item.src || []).map(function (i) {   // positions in DATA.sources
+      var s = DATA.sources[i] || ["", String(i), String(i)];
+      return { id: s[2], url: s[0], title: s[1] };
     });
   }
   function statusText(e) {
