@@ -153,3 +153,53 @@ def test_former_names_find_their_entity(graph):
     assert graph.entity("Frunze").id == "bishkek"
     assert graph.entity("Нур-Султан").id == "astana"
     assert graph.entity("GUUAM").id == "GUAM"
+
+
+def began_with(graph, person: str, post: str) -> dict[str, str]:
+    """Tenure start -> the id of the event that began it, for one person in one post."""
+    rows = graph.query(f"""
+        SELECT ?start ?event WHERE {{
+          ?t psk:holder ?p ; psk:post ?post ; schema:startDate ?start ; psk:beganWith ?e .
+          ?p dcterms:identifier "{person}" . ?post dcterms:identifier "{post}" .
+          ?e dcterms:identifier ?event }}""")
+    return {str(r["start"]): str(r["event"]) for r in rows}
+
+
+def test_yeltsins_resignation_began_putins_acting_presidency(graph):
+    # BBC, 31 December 1999, "Yeltsin: I resign": "Russian President Boris Yeltsin has said he
+    # is resigning immediately and has named Russian Prime Minister Vladimir Putin as acting
+    # president."
+    assert began_with(graph, "vladimir-putin", "president-of-russia")["1999-12-31"] == \
+        "1999-12-31-resignation-of-boris-yeltsin"
+    subject = [p for p in graph.participants("1999-12-31-resignation-of-boris-yeltsin")
+               if p.role == "subject"]
+    assert [p.participant.id for p in subject] == ["boris-yeltsin"]
+
+
+def test_the_2004_ukrainian_election_began_yushchenkos_presidency(graph):
+    # Irish Examiner (January 2005): the Central Election Commission's final tally gave
+    # Yushchenko 51.99% to Yanukovych's 44.2% in the repeated run-off of 26 December 2004
+    event = graph.event("2004-10-31-ukrainian-presidential-election")
+    assert (event.start, event.end) == (date(2004, 10, 31), date(2004, 12, 26))
+    assert began_with(graph, "viktor-yushchenko", "president-of-ukraine") == {
+        "2005-01-23": "2004-10-31-ukrainian-presidential-election"}
+
+
+def test_elections_that_chose_a_head_of_state_reach_back_to_1990(graph):
+    elections = graph.events(kind="election")
+    assert min(e.start for e in elections) < date(1991, 1, 1)
+    # every post-Soviet state except the Baltic three has one in the 1990s
+    states = {p.state.id for e in elections if e.start < date(2000, 1, 1)
+              for p in graph.participants(e.id) if p.role == "subject"}
+    assert {"ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UKR",
+            "UZB"} <= states
+
+
+def test_lukashenko_was_born_in_kopys(graph):
+    # president.gov.by, "Malaya rodina": "Aleksandr Lukashenko, President of Belarus was born in
+    # the village of Kopys, Orsha District, Vitebsk Oblast."
+    rows = graph.query("""SELECT ?place ?state WHERE {
+        ?p dcterms:identifier "alexander-lukashenko" ; schema:birthPlace ?b .
+        ?b dcterms:identifier ?place ; schema:containedInPlace ?s .
+        ?s dcterms:identifier ?state }""")
+    assert {(str(r["place"]), str(r["state"])) for r in rows} == {("kopys", "BLR")}

@@ -332,8 +332,10 @@ def test_search_lists_matches_of_every_type(graph, capsys):
     assert graph.search("格鲁")[0] == {"id": "GEO", "type": "state", "label": "Georgia",
                                        "matched": "格鲁吉亚"}
     assert main(["search", "Nazarbayev", "--format", "csv"]) == 0
-    assert capsys.readouterr().out == ("id,type,label,matched\nnursultan-nazarbayev,person,"
-                                       "Nursultan Nazarbayev,Nazarbayev\n")
+    assert capsys.readouterr().out == (
+        "id,type,label,matched\nnursultan-nazarbayev,person,Nursultan Nazarbayev,Nazarbayev\n"
+        "2019-03-19-resignation-of-nursultan-nazarbayev,event,Resignation of Nursultan Nazarbayev"
+        " as President of Kazakhstan,2019-03-19-resignation-of-nursultan-nazarbayev\n")
     assert main(["search", "zzzz-nothing", "--format", "json"]) == 0
     assert capsys.readouterr().out == "[]\n"
 
