@@ -157,11 +157,10 @@ def test_former_names_find_their_entity(graph):
 
 def began_with(graph, person: str, post: str) -> dict[str, str]:
     """Tenure start -> the id of the event that began it, for one person in one post."""
-    rows = graph.query(f"""
-        SELECT ?start ?event WHERE {{
+    rows = graph.query("""
+        SELECT ?start ?event WHERE {
           ?t psk:holder ?p ; psk:post ?post ; schema:startDate ?start ; psk:beganWith ?e .
-          ?p dcterms:identifier "{person}" . ?post dcterms:identifier "{post}" .
-          ?e dcterms:identifier ?event }}""")
+          ?e dcterms:identifier ?event }""", p=graph.entity(person), post=graph.entity(post))
     return {str(r["start"]): str(r["event"]) for r in rows}
 
 
@@ -199,7 +198,6 @@ def test_lukashenko_was_born_in_kopys(graph):
     # president.gov.by, "Malaya rodina": "Aleksandr Lukashenko, President of Belarus was born in
     # the village of Kopys, Orsha District, Vitebsk Oblast."
     rows = graph.query("""SELECT ?place ?state WHERE {
-        ?p dcterms:identifier "alexander-lukashenko" ; schema:birthPlace ?b .
-        ?b dcterms:identifier ?place ; schema:containedInPlace ?s .
-        ?s dcterms:identifier ?state }""")
+        ?p schema:birthPlace ?b . ?b dcterms:identifier ?place ; schema:containedInPlace ?s .
+        ?s dcterms:identifier ?state }""", p=graph.entity("alexander-lukashenko"))
     assert {(str(r["place"]), str(r["state"])) for r in rows} == {("kopys", "BLR")}
