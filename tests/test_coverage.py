@@ -56,7 +56,7 @@ def test_an_observer_is_not_expected(minimal_data, built):
 def test_the_shipped_coverage_doc_is_current():
     assert (ROOT / "docs" / "coverage.md").read_text(encoding="utf-8").endswith(
         coverage_markdown(kg.load())), (
-        "docs/coverage.md is stale: run `kg coverage --markdown` and paste it below the intro")
+        "docs/coverage.md is stale: run `python tools/coverage_doc.py`")
 
 
 def test_kg_coverage_cli_lists_gaps_and_the_table(capsys):
