@@ -113,7 +113,7 @@ def render(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] | None =
 
 MEMBERSHIP_COLUMNS = ("state", "organization", "status", "founding", "start", "end", "signed",
                       "sources")
-TENURE_COLUMNS = ("person", "post", "start", "end", "acting")
+TENURE_COLUMNS = ("person", "post", "start", "end", "acting", "began_with")
 PARTICIPATION_COLUMNS = ("participant", "state", "role", "note")
 
 
@@ -126,7 +126,8 @@ def _membership_row(m: Membership) -> dict[str, Any]:
 
 def _tenure_row(t: Tenure) -> dict[str, Any]:
     return {"person": t.person, "post": t.post, "start": partial(t.start, t.start_precision),
-            "end": partial(t.end, t.end_precision), "acting": t.acting}
+            "end": partial(t.end, t.end_precision), "acting": t.acting,
+            "began_with": t.began_with.id if t.began_with else None}
 
 
 def _participation_row(p: Participation) -> dict[str, Any]:

@@ -34,7 +34,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "founding", "start", "start_precision", "end", "end_precision", "signed",
                     "note", "sources"),
     "tenures": ("person", "person_label", "post", "post_label", "start", "start_precision",
-                "end", "end_precision", "acting", "note", "sources"),
+                "end", "end_precision", "acting", "began_with", "note", "sources"),
     "events": ("event", "label", "kind", "format", "composition", "start", "start_precision",
                "end", "end_precision", "ongoing", "location", "venue", "organization",
                "sources"),
@@ -75,7 +75,8 @@ def _tenures(g: KnowledgeGraph, person=None, post=None, at=None) -> list[dict]:
     return [{"person": t.person.id, "person_label": t.person.label, "post": t.post.id,
              "post_label": t.post.label, "start": t.start, "start_precision": t.start_precision,
              "end": t.end, "end_precision": t.end_precision, "acting": t.acting,
-             "note": t.note, "sources": _sources(t.sources)}
+             "began_with": t.began_with.id if t.began_with else None, "note": t.note,
+             "sources": _sources(t.sources)}
             for t in g.tenures(person=person, post=post, at=at)]
 
 

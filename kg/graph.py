@@ -447,11 +447,12 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ posts and tenures
     _TENURE = """
-        SELECT ?t ?person ?post ?start ?end ?sp ?ep ?acting ?note WHERE {
+        SELECT ?t ?person ?post ?start ?end ?sp ?ep ?acting ?note ?began WHERE {
           ?t a psk:Tenure ; psk:holder ?person ; psk:post ?post ; schema:startDate ?start ;
              psk:startPrecision ?sp ; psk:acting ?acting .
           OPTIONAL { ?t schema:endDate ?end ; psk:endPrecision ?ep }
           OPTIONAL { ?t rdfs:comment ?note }
+          OPTIONAL { ?t psk:beganWith ?began }
           %s
         } ORDER BY ?start ?post ?person"""
 
@@ -472,7 +473,8 @@ class KnowledgeGraph:
         rows = self._select(self._TENURE % where, **bindings)
         return [Tenure(row["person"], row["post"], row["start"], row.get("end"),
                        bool(row["acting"]), plain(row.get("note")), self._sources_of(row["t"]),
-                       row["t"], PRECISION[row["sp"]], PRECISION.get(row.get("ep")))
+                       row["t"], PRECISION[row["sp"]], PRECISION.get(row.get("ep")),
+                       row.get("began"))
                 for row in rows]
 
     def office_holders(self, post: str | Entity, at: str | date | None = None) -> list[Tenure]:

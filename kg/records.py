@@ -137,6 +137,8 @@ class Tenure:
     iri: str
     start_precision: str = "day"
     end_precision: str | None = None
+    #: the election, appointment or other event that began the tenure, where the sources say
+    began_with: Entity | None = None
 
     def __repr__(self) -> str:
         acting = " (acting)" if self.acting else ""

@@ -170,6 +170,9 @@ def test_yeltsins_resignation_began_putins_acting_presidency(graph):
     # president."
     assert began_with(graph, "vladimir-putin", "president-of-russia")["1999-12-31"] == \
         "1999-12-31-resignation-of-boris-yeltsin"
+    # the library's records say the same as the RDF
+    acting = graph.tenures(person="vladimir-putin", at="2000-01-01")
+    assert [t.began_with.id for t in acting] == ["1999-12-31-resignation-of-boris-yeltsin"]
     subject = [p for p in graph.participants("1999-12-31-resignation-of-boris-yeltsin")
                if p.role == "subject"]
     assert [p.participant.id for p in subject] == ["boris-yeltsin"]
