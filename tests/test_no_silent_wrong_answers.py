@@ -362,15 +362,6 @@ def test_cow_igo_abbreviations_and_wikidata_ids(graph):
     assert wikidata[0]["wd"] == "http://www.wikidata.org/entity/Q159"
 
 
-def _places_table() -> list[dict[str, str]]:
-    import csv
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "data" / "places.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def _table(name: str) -> list[dict[str, str]]:
     import csv
     from pathlib import Path
@@ -383,7 +374,7 @@ def _table(name: str) -> list[dict[str, str]]:
 def test_every_place_on_the_map_has_wgs84_coordinates_from_a_source(graph):
     rows = graph.query("""SELECT ?id ?lat ?long WHERE { ?c a psk:City ; dcterms:identifier ?id
                           OPTIONAL { ?c geo:lat ?lat ; geo:long ?long } }""")
-    cities = [r for r in _places_table() if not r["within"]]  # venues are not psk:City
+    cities = [r for r in _table("places") if not r["within"]]  # venues are not psk:City
     assert len(rows) == len(cities) > 100
     # A capital, seat, meeting place, treaty place, base or venue's city has coordinates; only
     # a village that is nothing but someone's birthplace may lack them (no page read gave them).
@@ -391,7 +382,7 @@ def test_every_place_on_the_map_has_wgs84_coordinates_from_a_source(graph):
               | {r["headquarters"] for r in _table("organizations")}
               | {r["location"] for r in _table("events")} | {r["venue"] for r in _table("events")}
               | {r["location"] for r in _table("treaties")} | {r["city"] for r in _table("bases")}
-              | {r["within"] for r in _places_table()}) - {""}
+              | {r["within"] for r in _table("places")}) - {""}
     birthplaces = {r["birthplace"] for r in _table("people")}
     without = {r["id"] for r in rows if "lat" not in r or "long" not in r}
     assert not without & mapped
