@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
 import sys
 import warnings
@@ -671,6 +672,11 @@ def _run(args: argparse.Namespace) -> int:
         message = err.args[0] if isinstance(err, KeyError) and err.args else err
         print(f"kg: error: {message}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`kg show CIS | head`): not an error worth a traceback.
+        # Point stdout at devnull so that flushing it at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 

@@ -134,3 +134,15 @@ def test_show_lists_chairmanships_and_documents(capsys):
     assert "cis-programme-against-terrorism-and-extremism-2023-2025" in out
     (lebedev,) = [line for line in out.splitlines() if line.startswith("Sergei Lebedev")]
     assert re.search(r"\(CIS\)\s+official\s", lebedev)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`kg show CIS | head -1`: the pipe closes while kg still writes."""
+    kg = subprocess.Popen([sys.executable, "-m", "kg.cli", "show", "CIS"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = kg.stdout.readline()
+    kg.stdout.close()  # what `head -1` does after its line
+    stderr = kg.stderr.read().decode()
+    kg.wait(timeout=60)
+    assert first.startswith(b"Commonwealth of Independent States")
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
