@@ -186,7 +186,7 @@ def test_dates_keep_the_precision_of_their_source(graph):
     assert (artsakh.start, artsakh.start_precision) == (date(2007, 1, 1), "year")
     assert (artsakh.end, artsakh.end_precision) == (date(2024, 1, 1), "day")
     born = graph.query("SELECT ?p WHERE { ?x psk:birthDatePrecision ?p }",
-                       x=graph.entity("abdulla-aripov"))
+                       x=graph.entity("ebrahim-raisi"))
     assert born == [{"p": "https://w3id.org/postsoviet-kg/ontology#precisionYear"}]
     assert kg.records.partial(artsakh.start, artsakh.start_precision) == "2007"
 
