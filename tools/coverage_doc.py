@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from regenerate import write_or_check
+
 import kg
 from kg.coverage import coverage_markdown
 
@@ -21,15 +23,8 @@ def regenerated(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = DOC.read_text(encoding="utf-8")
-    new = regenerated(text)
-    if "--check" in argv:
-        if new != text:
-            print(f"{DOC} is stale: run python tools/coverage_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    new = regenerated(DOC.read_text(encoding="utf-8"))
+    return write_or_check(DOC, new, argv, "python tools/coverage_doc.py")
 
 
 if __name__ == "__main__":

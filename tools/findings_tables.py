@@ -13,6 +13,8 @@ import sys
 import warnings
 from pathlib import Path
 
+from regenerate import write_or_check
+
 import kg
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "findings.md"
@@ -75,15 +77,8 @@ def rewrite(text: str, new_tables: dict[str, str]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    old = DOC.read_text(encoding="utf-8")
-    new = rewrite(old, tables(kg.load()))
-    if "--check" in argv:
-        if new != old:
-            print("docs/findings.md: tables have drifted; run python tools/findings_tables.py")
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf-8")
-    return 0
+    new = rewrite(DOC.read_text(encoding="utf-8"), tables(kg.load()))
+    return write_or_check(DOC, new, argv, "python tools/findings_tables.py")
 
 
 if __name__ == "__main__":
