@@ -127,8 +127,7 @@ def _membership_row(m: Membership) -> dict[str, Any]:
 
 def _tenure_row(t: Tenure) -> dict[str, Any]:
     return {"person": t.person, "post": t.post, "start": partial(t.start, t.start_precision),
-            "end": partial(t.end, t.end_precision), "acting": t.acting,
-            "began_with": t.began_with.id if t.began_with else None}
+            "end": partial(t.end, t.end_precision), "acting": t.acting, "began_with": t.began_with}
 
 
 def _participation_row(p: Participation) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def _tenures(g: KnowledgeGraph, person=None, post=None, at=None) -> list[dict]:
     return [{"person": t.person.id, "person_label": t.person.label, "post": t.post.id,
              "post_label": t.post.label, "start": t.start, "start_precision": t.start_precision,
              "end": t.end, "end_precision": t.end_precision, "acting": t.acting,
-             "began_with": t.began_with.id if t.began_with else None, "note": t.note,
+             "began_with": _id(t.began_with), "note": t.note,
              "sources": _sources(t.sources)}
             for t in g.tenures(person=person, post=post, at=at)]
 
